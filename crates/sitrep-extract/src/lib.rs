@@ -1,0 +1,35 @@
+//! Extraction: a [`Document`] and the [`KnowledgeBase`] in, a [`Record`] out.
+//!
+//! A pure function of its two inputs, so documents are extracted in parallel without
+//! coordination. The record carries character offsets into the document text.
+#![deny(missing_docs)]
+
+use sitrep_analyse::Analysis;
+use sitrep_kb::KnowledgeBase;
+use sitrep_model::record::{Record, RemovedOut};
+use sitrep_model::{CharIndex, Document};
+
+/// Extracts everything sitrep knows how to find in `doc`.
+pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
+    let analysis = Analysis::new(doc);
+    let chars = CharIndex::new(&doc.text);
+    let _ = (kb, &analysis);
+    Record {
+        doc_id: doc.id.clone(),
+        published: doc.published.map(|d| d.to_string()),
+        title: doc.title.clone(),
+        source: doc.source.clone(),
+        url: doc.url.clone(),
+        content_hash: doc.content_hash.clone(),
+        removed: doc
+            .removed
+            .iter()
+            .map(|r| RemovedOut {
+                start: chars.char_offset(r.span.start),
+                end: chars.char_offset(r.span.end),
+                kind: r.kind,
+            })
+            .collect(),
+        ..Record::default()
+    }
+}
