@@ -4,7 +4,6 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use sitrep_kb::KnowledgeBase;
 use sitrep_model::Document;
 
 use crate::cli::BenchArgs;
@@ -21,7 +20,7 @@ pub fn bench(args: &BenchArgs) -> Result<ExitCode> {
     let read_time = started.elapsed();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let kb_started = Instant::now();
-    let kb = KnowledgeBase::empty();
+    let kb = args.input.kb.load()?;
     let kb_time = kb_started.elapsed();
     println!(
         "inputs: {} documents, {:.2} MB of text (read and ingested in {:.3} s)",

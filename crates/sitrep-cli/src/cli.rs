@@ -16,6 +16,16 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Measure extraction throughput (documents/s, MB/s) on one thread and on all cores.
     Bench(BenchArgs),
+    /// Knowledge-base tools.
+    #[command(subcommand)]
+    Kb(KbCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Validate the knowledge base (built-in plus --kb files): duplicate ids and aliases,
+    /// dangling parents, overlapping office terms. Exits 1 when anything is wrong.
+    Check(KbArgs),
 }
 
 /// Options for reading inputs, shared by every command that reads reports.
@@ -31,6 +41,25 @@ pub struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+/// Knowledge-base options.
+#[derive(Debug, Args)]
+pub struct KbArgs {
+    /// Extra knowledge-base files or folders (TOML actors/offices, TSV places, word lists),
+    /// added to the built-in knowledge base. Repeatable.
+    #[arg(long = "kb", value_name = "PATH")]
+    pub extra: Vec<std::path::PathBuf>,
+}
+
+impl KbArgs {
+    /// Loads the built-in knowledge base plus the extra files.
+    pub fn load(&self) -> anyhow::Result<sitrep_kb::KnowledgeBase> {
+        let extra: Vec<&std::path::Path> = self.extra.iter().map(|p| p.as_path()).collect();
+        Ok(sitrep_kb::KnowledgeBase::load(&extra)?)
+    }
 }
 
 #[derive(Debug, Args)]

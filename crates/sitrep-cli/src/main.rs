@@ -5,6 +5,7 @@
 
 mod bench;
 mod cli;
+mod kb;
 mod pretty;
 mod run;
 
@@ -17,6 +18,7 @@ fn main() -> ExitCode {
     let result = match args.command {
         cli::Command::Extract(a) => run::extract(&a),
         cli::Command::Bench(a) => bench::bench(&a),
+        cli::Command::Kb(cli::KbCommand::Check(a)) => kb::check(&a),
     };
     match result {
         Ok(code) => code,

@@ -94,7 +94,7 @@ pub fn extract_chunk(
 
 /// `sitrep extract`.
 pub fn extract(args: &ExtractArgs) -> Result<ExitCode> {
-    let kb = KnowledgeBase::empty();
+    let kb = args.input.kb.load()?;
     let pool = pool(args.input.threads)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());

@@ -4,6 +4,9 @@
 //! coordination. The record carries character offsets into the document text.
 #![deny(missing_docs)]
 
+pub mod entities;
+
+use entities::Entities;
 use sitrep_analyse::Analysis;
 use sitrep_kb::KnowledgeBase;
 use sitrep_model::record::{Record, RemovedOut};
@@ -13,7 +16,7 @@ use sitrep_model::{CharIndex, Document};
 pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
     let analysis = Analysis::new(doc);
     let chars = CharIndex::new(&doc.text);
-    let _ = (kb, &analysis);
+    let entities = Entities::recognise(&analysis, kb);
     Record {
         doc_id: doc.id.clone(),
         published: doc.published.map(|d| d.to_string()),
@@ -30,6 +33,7 @@ pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
                 kind: r.kind,
             })
             .collect(),
+        entities: entities.to_records(&doc.text, &chars),
         ..Record::default()
     }
 }

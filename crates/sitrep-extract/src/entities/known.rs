@@ -1,0 +1,264 @@
+//! Known entities: the knowledge-base matcher's hits, weighed and chosen.
+//!
+//! A hit is kept when the words are evidence enough: an acronym must be written in capitals
+//! in mixed-case text (and must not be a word in caseless text); a name that is also a common
+//! word ("Tank", "Swat") must be capitalised and not just opening a sentence, or stand next
+//! to a word like "district"; a village name next to other capitalised words is taken for part
+//! of a person's name. Overlaps are settled leftmost-longest. Shared names go to the place or
+//! actor of the document's country; offices go to their holder on the publication date.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use sitrep_analyse::{Analysis, Casing};
+use sitrep_kb::{Entry, KnowledgeBase, Matcher, Place, PlaceKind, Target};
+use sitrep_model::Span;
+
+use super::{DocEntity, Entities, EntityKind, Via};
+
+/// Words beside a place name that make it a place whatever its other meanings.
+pub(super) const PLACE_CUES: &[&str] = &[
+    "district", "province", "city", "town", "department", "valley", "area", "region", "tehsil",
+    "village", "agency", "division", "state", "county", "municipality",
+];
+
+/// Words before a name that make it a place.
+const LOCATIVES: &[&str] = &["in", "at", "near", "from", "of", "to", "into", "outside", "across"];
+
+struct Candidate {
+    span: Span,
+    entry: u32,
+}
+
+pub(super) fn recognise(a: &Analysis, kb: &KnowledgeBase) -> Entities {
+    let text = a.text();
+    let hay = Matcher::prepare(&a.folded.text);
+    let mut cands: Vec<Candidate> = kb
+        .matcher
+        .find(&hay)
+        .into_iter()
+        .filter_map(|h| {
+            let span = a.folded.to_original(Span::new(h.start, h.end), text);
+            let entry = &kb.matcher.entries[h.entry as usize];
+            (!a.doc.overlaps_removed(span) && evidence(a, kb, entry, span)).then_some(Candidate { span, entry: h.entry })
+        })
+        .collect();
+    cands.sort_by_key(|c| (c.span.start, Reverse(c.span.end)));
+    let mut chosen: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if chosen.last().is_none_or(|p| p.span.end <= c.span.start) {
+            chosen.push(c);
+        }
+    }
+    let country = document_country(kb, &chosen);
+    let mut found = Entities { country: country.clone(), ..Entities::default() };
+    for c in &chosen {
+        let entry = &kb.matcher.entries[c.entry as usize];
+        if let Some((entity, via)) = resolve(a, kb, entry, country.as_deref(), &found) {
+            found.add(c.span, entity, via);
+        }
+    }
+    found
+}
+
+/// Whether the words at `span` are evidence enough for `entry`.
+fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool {
+    let text = a.text();
+    let words = span.of(text);
+    let mixed = a.casing == Casing::Mixed;
+    if entry.acronym {
+        if !mixed {
+            return !entry.common_word && entry.pattern.len() >= 3;
+        }
+        let letters: String = words.chars().filter(|c| c.is_alphabetic()).collect();
+        return entry
+            .forms
+            .iter()
+            .any(|f| f.chars().filter(|c| c.is_alphabetic()).collect::<String>() == letters);
+    }
+    if entry.common_word {
+        if mixed {
+            let capitalised = words.chars().next().is_some_and(char::is_uppercase);
+            let all_caps_line = line_of(text, span).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if !capitalised || all_caps_line {
+                return false;
+            }
+            return !sentence_initial(a, span) || has_place_cue(a, span);
+        }
+        return has_place_cue(a, span);
+    }
+    let village = entry.targets.iter().all(|t| match t {
+        Target::Place(i) => {
+            let p = &kb.places[*i as usize];
+            p.kind == PlaceKind::City && p.population < 5_000
+        }
+        _ => false,
+    });
+    if village {
+        return if mixed { !inside_name(a, span) } else { previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str())) || has_place_cue(a, span) };
+    }
+    true
+}
+
+fn line_of(text: &str, span: Span) -> &str {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    &text[start..end]
+}
+
+fn sentence_initial(a: &Analysis, span: Span) -> bool {
+    match a.sentence_at(span.start) {
+        Some(i) => {
+            let s = a.sentences[i].span;
+            a.text()[s.start..span.start].chars().all(|c| !c.is_alphanumeric())
+        }
+        None => true,
+    }
+}
+
+/// The folded word before `span`, if any.
+pub(super) fn previous_word(a: &Analysis, span: Span) -> Option<String> {
+    let i = a.token_at(span.start);
+    let t = a.tokens[..i].last()?;
+    Some(t.span.of(a.text()).to_lowercase())
+}
+
+/// The folded word after `span`, if any.
+pub(super) fn next_word(a: &Analysis, span: Span) -> Option<String> {
+    let i = a.token_at(span.end);
+    let t = a.tokens.get(i)?;
+    Some(t.span.of(a.text()).to_lowercase())
+}
+
+fn has_place_cue(a: &Analysis, span: Span) -> bool {
+    let cue = |w: Option<String>| w.is_some_and(|w| PLACE_CUES.contains(&w.as_str()));
+    cue(next_word(a, span)) || cue(previous_word(a, span))
+}
+
+/// True when a capitalised word touches `span` on either side, as in a person's name, and
+/// no locative word comes first.
+fn inside_name(a: &Analysis, span: Span) -> bool {
+    let text = a.text();
+    let i = a.token_at(span.start);
+    let capitalised = |t: Option<&sitrep_analyse::Token>| {
+        t.is_some_and(|t| {
+            let w = t.span.of(text);
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+        })
+    };
+    let before = i.checked_sub(1).and_then(|j| a.tokens.get(j)).filter(|t| text[t.span.end..span.start].trim().is_empty());
+    let j = a.token_at(span.end);
+    let after = a.tokens.get(j).filter(|t| text[span.end..t.span.start].trim().is_empty() && t.span.start > span.end);
+    let locative = previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str()));
+    !locative && (capitalised(before) || capitalised(after))
+}
+
+/// The country most unambiguous hits belong to.
+fn document_country(kb: &KnowledgeBase, chosen: &[Candidate]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for c in chosen {
+        let entry = &kb.matcher.entries[c.entry as usize];
+        let countries: Vec<&str> = entry.targets.iter().filter_map(|t| target_country(kb, *t)).collect();
+        if let Some(first) = countries.first()
+            && countries.iter().all(|x| x == first)
+        {
+            *counts.entry(first).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|&(c, n)| (n, Reverse(c))).map(|(c, _)| c.to_string())
+}
+
+fn target_country(kb: &KnowledgeBase, t: Target) -> Option<&str> {
+    match t {
+        Target::Actor(i) => kb.actors[i as usize].country.as_deref(),
+        Target::Office(i) => kb.offices[i as usize].country.as_deref(),
+        Target::Place(i) => Some(kb.places[i as usize].country.as_str()),
+    }
+}
+
+fn place_rank(p: &Place) -> u8 {
+    match p.kind {
+        PlaceKind::Country => 6,
+        PlaceKind::Admin1 => 5,
+        PlaceKind::City => 4,
+        PlaceKind::Admin2 => 3,
+        PlaceKind::Region => 2,
+        PlaceKind::Facility | PlaceKind::Feature => 1,
+    }
+}
+
+/// The entity an entry names here.
+fn resolve(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, country: Option<&str>, found: &Entities) -> Option<(DocEntity, Via)> {
+    let in_country = |t: &Target| country.is_some() && target_country(kb, *t) == country;
+    let best = |ts: Vec<Target>| -> Option<Target> {
+        ts.iter().copied().max_by_key(|t| {
+            let (rank, pop) = match t {
+                Target::Place(i) => {
+                    let p = &kb.places[*i as usize];
+                    (place_rank(p), p.population)
+                }
+                _ => (0, 0),
+            };
+            (in_country(t), rank, pop)
+        })
+    };
+    let actors: Vec<Target> = entry.targets.iter().copied().filter(|t| matches!(t, Target::Actor(_))).collect();
+    let places: Vec<Target> = entry.targets.iter().copied().filter(|t| matches!(t, Target::Place(_))).collect();
+    let offices: Vec<Target> = entry.targets.iter().copied().filter(|t| matches!(t, Target::Office(_))).collect();
+    let target = if !actors.is_empty() && (places.is_empty() || !actors_defer_to_places(kb, &actors)) {
+        best(actors)?
+    } else if !places.is_empty() {
+        best(places)?
+    } else {
+        best(offices)?
+    };
+    match target {
+        Target::Actor(i) => Some((actor_entity(kb, i as usize), Via::Name)),
+        Target::Place(i) => {
+            let p = &kb.places[i as usize];
+            Some((
+                DocEntity {
+                    name: p.name.clone(),
+                    kind: EntityKind::Place(p.kind),
+                    kb_id: Some(p.id.clone()),
+                    country: Some(p.country.clone()),
+                    place: Some(p.clone()),
+                },
+                Via::Name,
+            ))
+        }
+        Target::Office(i) => {
+            let office = &kb.offices[i as usize];
+            // A holder already named in the document wins; else the holder on the date.
+            let named = office.holders.iter().find_map(|h| {
+                found.list.iter().position(|e| e.kb_id.as_deref() == Some(h.person.as_str())).map(|_| h.person.as_str())
+            });
+            let holder = match (a.doc.published, named) {
+                (None, Some(id)) => kb.actor(id),
+                _ => kb.holder_on(office, a.doc.published),
+            }?;
+            let i = kb.actor_index(&holder.id)?;
+            Some((actor_entity(kb, i), Via::Office))
+        }
+    }
+}
+
+/// A government actor sharing a name with a place ("Kabul" for the Taliban government) is
+/// read as the place.
+fn actors_defer_to_places(kb: &KnowledgeBase, actors: &[Target]) -> bool {
+    actors.iter().all(|t| match t {
+        Target::Actor(i) => kb.actors[*i as usize].kind == sitrep_kb::ActorKind::Government,
+        _ => false,
+    })
+}
+
+pub(super) fn actor_entity(kb: &KnowledgeBase, i: usize) -> DocEntity {
+    let actor = &kb.actors[i];
+    DocEntity {
+        name: actor.name.clone(),
+        kind: EntityKind::Actor(actor.kind),
+        kb_id: Some(actor.id.clone()),
+        country: actor.country.clone(),
+        place: None,
+    }
+}
