@@ -31,7 +31,13 @@ impl Casing {
     /// Judges the casing of `text` from its letters.
     pub fn of(text: &str) -> Casing {
         let (mut upper, mut lower) = (0usize, 0usize);
-        for c in text.chars() {
+        if text.is_ascii() {
+            for b in text.bytes() {
+                upper += usize::from(b.is_ascii_uppercase());
+                lower += usize::from(b.is_ascii_lowercase());
+            }
+        }
+        for c in text.chars().filter(|_| !text.is_ascii()) {
             if c.is_uppercase() {
                 upper += 1;
             } else if c.is_lowercase() {

@@ -29,7 +29,11 @@ pub fn bench(args: &BenchArgs) -> Result<ExitCode> {
         read_time.as_secs_f64()
     );
     println!(
-        "knowledge base: loaded in {:.1} ms",
+        "knowledge base: {} actors, {} offices, {} places, {} patterns, loaded in {:.1} ms",
+        kb.actors.len(),
+        kb.offices.len(),
+        kb.places.len(),
+        kb.matcher.entries.len(),
         kb_time.as_secs_f64() * 1e3
     );
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());

@@ -1,6 +1,6 @@
 //! Word lists the extractors read, compiled for lookups at a word position.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A set of phrases (one or more words), looked up by the words of a text.
 #[derive(Clone, Debug, Default)]
@@ -12,7 +12,7 @@ impl Phrases {
     /// Builds the set from lines `words` or `words<TAB>label`; words are lower-cased, split
     /// on spaces and hyphens, with full stops dropped.
     pub fn from_lines<'a>(lines: impl IntoIterator<Item = &'a String>) -> Phrases {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::default();
         for line in lines {
             let (words, label) = line.split_once('\t').unwrap_or((line, ""));
             let words: Vec<String> = split_words(words);
@@ -31,10 +31,11 @@ impl Phrases {
 
     /// The longest phrase that starts `words` (lower case, without full stops): how many
     /// words it has and its label.
-    pub fn longest_at(&self, words: &[&str]) -> Option<(usize, &str)> {
+    pub fn longest_at<W: AsRef<str>>(&self, words: &[W]) -> Option<(usize, &str)> {
         let first = words.first()?;
-        self.by_first.get(*first)?.iter().find_map(|(phrase, label)| {
-            (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w)).then_some((phrase.len(), label.as_str()))
+        self.by_first.get(first.as_ref())?.iter().find_map(|(phrase, label)| {
+            (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref()))
+                .then_some((phrase.len(), label.as_str()))
         })
     }
 

@@ -104,9 +104,10 @@ pub struct Entities {
 impl Entities {
     /// Recognises the entities of a document.
     pub fn recognise(analysis: &Analysis, kb: &KnowledgeBase) -> Entities {
+        let words = words::words(analysis);
         let mut found = known::recognise(analysis, kb);
-        patterns::recognise(analysis, kb, &mut found);
-        resolve::within_document(analysis, kb, &mut found);
+        patterns::recognise(analysis, kb, &words, &mut found);
+        resolve::within_document(analysis, kb, &words, &mut found);
         found.mentions.sort_by_key(|m| m.span.start);
         found.renumber();
         found

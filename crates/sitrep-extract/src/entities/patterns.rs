@@ -6,7 +6,7 @@ use sitrep_analyse::{Analysis, Casing};
 use sitrep_kb::{ActorKind, KnowledgeBase, Place, PlaceKind};
 use sitrep_model::Span;
 
-use super::words::{Word, adjacent, lowers, words};
+use super::words::{Word, adjacent};
 use super::{DocEntity, Entities, EntityKind, Via};
 
 /// Small words allowed inside a multi-word name.
@@ -15,14 +15,13 @@ const CONNECTORS: &[&str] = &["of", "and", "for", "the", "al", "ul", "e", "i", "
 /// Connectors of transliterated group names ("Lashkar-e-Taiba", "Jamaat-ul-Ahrar").
 const TRANSLIT_CONNECTORS: &[&str] = &["e", "i", "ul", "al", "ut", "un", "us", "ud", "ur"];
 
-pub(super) fn recognise(a: &Analysis, kb: &KnowledgeBase, found: &mut Entities) {
-    let words = words(a);
-    facilities(a, kb, &words, found);
+pub(super) fn recognise(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
+    facilities(a, kb, words, found);
     if a.casing == Casing::Mixed {
-        organisations(a, kb, &words, found);
+        organisations(a, kb, words, found);
     }
-    transliterated_groups(a, kb, &words, found);
-    persons(a, kb, &words, found);
+    transliterated_groups(a, kb, words, found);
+    persons(a, kb, words, found);
 }
 
 fn mention_at(found: &Entities, span: Span) -> Option<usize> {
@@ -34,7 +33,7 @@ fn facilities(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Enti
     let mixed = a.casing == Casing::Mixed;
     let mut i = 0;
     while i < words.len() {
-        let Some((n, _)) = kb.facility_heads.longest_at(&lowers(words, i, 3)) else {
+        let Some((n, _)) = kb.facility_heads.longest_at(&words[i..words.len().min(i + 3)]) else {
             i += 1;
             continue;
         };
@@ -114,7 +113,7 @@ fn facilities(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Enti
 /// sentence and are common words ("The Mosque").
 fn sentence_opening_only(a: &Analysis, words: &[Word], from: usize, to: usize) -> bool {
     let opens = a.sentence_at(words[from].span.start).is_some_and(|s| a.sentences[s].span.start == words[from].span.start);
-    opens && to - from == 1 && matches!(words[from].lower.as_str(), "the" | "a" | "an" | "this" | "that")
+    opens && to - from == 1 && matches!(words[from].lower.as_ref(), "the" | "a" | "an" | "this" | "that")
 }
 
 /// The nearest town, district or province mention in the same or the previous sentence.
@@ -133,12 +132,13 @@ fn organisations(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut E
     let text = a.text();
     let mut i = 0;
     while i < words.len() {
-        let Some((n, label)) = kb.org_heads.longest_at(&lowers(words, i, 3)) else {
+        let Some((n, label)) = kb.org_heads.longest_at(&words[i..words.len().min(i + 3)]) else {
             i += 1;
             continue;
         };
-        if !words[i].capitalised {
-            i += 1;
+        let continues = words.get(i + n).is_some_and(|w| w.capitalised && adjacent(text, words[i + n - 1].span, w.span));
+        if !words[i].capitalised || continues || title_case_line(a, words[i].span) {
+            i += n;
             continue;
         }
         let head_end = words[i + n - 1].span.end;
@@ -149,17 +149,17 @@ fn organisations(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut E
             let w = &words[j - 1];
             let joined = adjacent(text, w.span, words[j].span) || text[w.span.end..words[j].span.start].trim() == "-";
             let actor_inside = mention_at(found, w.span).is_some_and(|mi| !found.list[found.mentions[mi].entity].kind.is_place());
-            if w.sentence != words[i].sentence || !joined || actor_inside || kb.person_titles.longest_at(&[w.lower.as_str()]).is_some() {
+            if w.sentence != words[i].sentence || !joined || actor_inside || kb.person_titles.longest_at(&[w.lower.as_ref()]).is_some() {
                 break;
             }
             if w.capitalised {
                 named += 1;
-            } else if !CONNECTORS.contains(&w.lower.as_str()) {
+            } else if !CONNECTORS.contains(&w.lower.as_ref()) {
                 break;
             }
             j -= 1;
         }
-        while j < i && !words[j].capitalised || j < i && matches!(words[j].lower.as_str(), "the" | "a" | "an") {
+        while j < i && !words[j].capitalised || j < i && matches!(words[j].lower.as_ref(), "the" | "a" | "an") {
             j += 1;
             named = named.saturating_sub(usize::from(words[j - 1].capitalised));
         }
@@ -179,6 +179,16 @@ fn organisations(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut E
     }
 }
 
+/// True when the sentence around `at` capitalises most of its words (a headline in title
+/// case), where capitals say nothing about names.
+fn title_case_line(a: &Analysis, at: Span) -> bool {
+    let Some(s) = a.sentence_at(at.start) else { return false };
+    let span = a.sentences[s].span;
+    let words: Vec<&str> = span.of(a.text()).split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.len() >= 4 && caps * 4 >= words.len() * 3
+}
+
 fn actor_kind(label: &str) -> ActorKind {
     match label {
         "armed_group" => ActorKind::ArmedGroup,
@@ -193,8 +203,8 @@ fn actor_kind(label: &str) -> ActorKind {
 
 fn transliterated_groups(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
     let text = a.text();
-    for w in words {
-        let parts: Vec<&str> = w.lower.split(['-', ' ']).collect();
+    for w in words.iter().filter(|w| w.lower.contains('-')) {
+        let parts: Vec<&str> = w.lower.split('-').collect();
         let is_group = parts.len() >= 3
             && kb.org_prefixes.longest_at(&parts[..1]).is_some()
             && TRANSLIT_CONNECTORS.contains(&parts[1])
@@ -211,7 +221,7 @@ fn persons(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
     let mixed = a.casing == Casing::Mixed;
     let mut i = 0;
     while i < words.len() {
-        let Some((n, _)) = kb.person_titles.longest_at(&lowers(words, i, 3)) else {
+        let Some((n, _)) = kb.person_titles.longest_at(&words[i..words.len().min(i + 3)]) else {
             i += 1;
             continue;
         };
@@ -224,7 +234,7 @@ fn persons(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
             let w = &words[j];
             let name_like = if mixed { w.capitalised && w.lower.chars().any(char::is_alphabetic) } else { !kb.is_common_word(&w.lower) && w.lower.chars().all(char::is_alphabetic) };
             let joined = adjacent(text, words[j - 1].span, w.span);
-            if !name_like || !joined || w.sentence != words[i].sentence || kb.person_titles.longest_at(&[w.lower.as_str()]).is_some() {
+            if !name_like || !joined || w.sentence != words[i].sentence || kb.person_titles.longest_at(&[w.lower.as_ref()]).is_some() {
                 break;
             }
             j += 1;
@@ -234,7 +244,7 @@ fn persons(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
             continue;
         }
         let span = Span::new(words[i + n].span.start, words[j - 1].span.end);
-        if mention_at(found, span).is_some() || kb.org_heads.longest_at(&[words[j - 1].lower.as_str()]).is_some() {
+        if mention_at(found, span).is_some() || kb.org_heads.longest_at(&[words[j - 1].lower.as_ref()]).is_some() {
             i = j;
             continue;
         }

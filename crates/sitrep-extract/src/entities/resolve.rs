@@ -8,14 +8,13 @@ use sitrep_kb::{KnowledgeBase, split_words};
 use sitrep_model::Span;
 
 use super::known::actor_entity;
-use super::words::{Word, lowers, words};
+use super::words::Word;
 use super::{Entities, Via};
 
-pub(super) fn within_document(a: &Analysis, kb: &KnowledgeBase, found: &mut Entities) {
-    let words = words(a);
-    bracketed_acronyms(a, &words, found);
-    short_names(a, kb, &words, found);
-    generic_words(kb, &words, found);
+pub(super) fn within_document(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
+    bracketed_acronyms(a, words, found);
+    short_names(a, kb, words, found);
+    generic_words(kb, words, found);
 }
 
 fn free(found: &Entities, span: Span) -> bool {
@@ -109,10 +108,10 @@ fn generic_words(kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
     }
     let mut i = 0;
     while i < words.len() {
-        let window = lowers(words, i, 4);
+        let window = &words[i..words.len().min(i + 4)];
         let hit = refs
             .iter()
-            .filter(|(phrase, _)| phrase.len() <= window.len() && phrase.iter().zip(&window).all(|(p, w)| p == w))
+            .filter(|(phrase, _)| phrase.len() <= window.len() && phrase.iter().zip(window).all(|(p, w)| *p == w.lower))
             .max_by_key(|(phrase, _)| phrase.len());
         let Some((phrase, actor)) = hit else {
             i += 1;
