@@ -40,6 +40,8 @@ pub struct KnowledgeBase {
     pub generics: Vec<GenericRef>,
     /// Common English words, lower case: names that are also words need more evidence.
     pub common_words: HashSet<String>,
+    /// Closed-class words and reporting verbs, lower case.
+    pub function_words: HashSet<String>,
     /// Named word lists from `kb/lexicons/*.txt` (file stem to entries), for extractors.
     pub lexicons: HashMap<String, Vec<String>>,
     /// Words that end or start a facility's name ("railway station", "imambargah").
@@ -94,6 +96,7 @@ impl KnowledgeBase {
         kb.actor_ix = kb.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
         kb.place_ix = kb.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let phrases = |name: &str| Phrases::from_lines(kb.lexicons.get(name).into_iter().flatten());
+        kb.function_words = kb.lexicons.get("function_words").into_iter().flatten().cloned().collect();
         kb.facility_heads = phrases("facility_heads");
         kb.person_titles = phrases("person_titles");
         kb.org_heads = phrases("org_heads");
@@ -124,6 +127,12 @@ impl KnowledgeBase {
             None => office.holders.iter().find(|h| h.end.is_none()),
         }?;
         self.actor(&h.person)
+    }
+
+    /// True when `word` (lower case) is a closed-class word or a frequent reporting verb,
+    /// which ends a name in text without capitals.
+    pub fn is_function_word(&self, word: &str) -> bool {
+        self.function_words.contains(word)
     }
 
     /// True when `word` (lower case) is a common English word.

@@ -68,13 +68,16 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
     let mixed = a.casing == Casing::Mixed;
     if entry.acronym {
         if !mixed {
-            return !entry.common_word && entry.pattern.len() >= 3;
+            return !entry.common_word && !kb.is_function_word(&entry.pattern);
         }
         let letters: String = words.chars().filter(|c| c.is_alphabetic()).collect();
         return entry
             .forms
             .iter()
             .any(|f| f.chars().filter(|c| c.is_alphabetic()).collect::<String>() == letters);
+    }
+    if mixed && !capitals_agree(entry, words) {
+        return false;
     }
     if entry.common_word {
         if mixed {
@@ -98,6 +101,23 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
         return if mixed { !inside_name(a, span) } else { previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str())) || has_place_cue(a, span) };
     }
     true
+}
+
+/// In mixed-case text, the words a name spells in capitals ("IS" in "IS Pakistan") must be
+/// capitals in the text too, for at least one spelling of the name.
+fn capitals_agree(entry: &Entry, words: &str) -> bool {
+    let split = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let caps_word = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    let forms_with_caps: Vec<&String> = entry.forms.iter().filter(|f| split(f).iter().any(|w| caps_word(w))).collect();
+    if forms_with_caps.len() < entry.forms.len() && entry.forms.iter().any(|f| !split(f).iter().any(|w| caps_word(w)) && !entry.acronym) {
+        // Some spelling has no capitals to honour.
+        return true;
+    }
+    let text_words = split(words);
+    forms_with_caps.iter().any(|f| {
+        let fw = split(f);
+        fw.len() == text_words.len() && fw.iter().zip(&text_words).all(|(a, b)| !caps_word(a) || a == b)
+    })
 }
 
 fn line_of(text: &str, span: Span) -> &str {

@@ -204,3 +204,6 @@ impl Entities {
 pub(crate) fn fold_name(name: &str) -> String {
     sitrep_kb::fold_pattern(name).replace(['.', ',', '\''], "").split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests;

@@ -225,14 +225,20 @@ fn persons(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
             i += 1;
             continue;
         };
-        if mixed && !words[i].capitalised {
+        let name_follows = words.get(i + n).is_some_and(|w| w.capitalised);
+        if mixed && !words[i].capitalised && !name_follows {
             i += n;
             continue;
         }
         let mut j = i + n;
         while j < words.len() && j < i + n + 4 {
             let w = &words[j];
-            let name_like = if mixed { w.capitalised && w.lower.chars().any(char::is_alphabetic) } else { !kb.is_common_word(&w.lower) && w.lower.chars().all(char::is_alphabetic) };
+            let name_like = if mixed {
+                w.capitalised && w.lower.chars().any(char::is_alphabetic)
+            } else {
+                let first = j == i + n;
+                w.lower.chars().all(char::is_alphabetic) && !kb.is_function_word(&w.lower) && (!first || !kb.is_common_word(&w.lower))
+            };
             let joined = adjacent(text, words[j - 1].span, w.span);
             if !name_like || !joined || w.sentence != words[i].sentence || kb.person_titles.longest_at(&[w.lower.as_ref()]).is_some() {
                 break;
@@ -248,7 +254,8 @@ fn persons(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
             i = j;
             continue;
         }
-        let name = span.of(text).trim_end_matches(['’', '\'']).to_string();
+        let name = span.of(text).trim_end_matches(['’', '\'']);
+        let name = if mixed { name.to_string() } else { title_case(name) };
         let short = j - (i + n) == 1;
         let known_short = short && found.list.iter().any(|e| e.kind.is_person() && e.name.split_whitespace().any(|t| t.eq_ignore_ascii_case(&name)));
         if !known_short {
@@ -256,4 +263,15 @@ fn persons(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
         }
         i = j;
     }
+}
+
+/// "luis arturo isaacs" and "LUIS ARTURO ISAACS" as "Luis Arturo Isaacs".
+pub(super) fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
