@@ -111,8 +111,11 @@ fn day_of(w: &str) -> Option<u32> {
 pub(crate) fn date_line(text: &str) -> Option<NaiveDate> {
     text.lines().take(20).find_map(|line| {
         let line = line.trim();
-        if line.is_empty() || line.len() > 60 {
+        if line.is_empty() {
             return None;
+        }
+        if line.len() > 60 {
+            return dateline(line);
         }
         let lower = line.to_ascii_lowercase();
         let body = PREFIXES
@@ -120,8 +123,17 @@ pub(crate) fn date_line(text: &str) -> Option<NaiveDate> {
             .find_map(|p| lower.strip_prefix(p))
             .map(|r| r.trim_start_matches([':', ' ']))
             .unwrap_or(&lower);
-        parse_date(body)
+        parse_date(body).or_else(|| dateline(line))
     })
+}
+
+/// A dateline opening a paragraph: "LAKKI MARWAT, MARCH 8, 2026: The toll ...".
+fn dateline(line: &str) -> Option<NaiveDate> {
+    let head = line.get(..line.char_indices().nth(60).map_or(line.len(), |(i, _)| i))?;
+    let colon = head.find([':', '\u{2014}', '\u{2013}'])?;
+    let (place, date) = head[..colon].split_once(',')?;
+    let place_ok = !place.trim().is_empty() && place.split_whitespace().count() <= 4;
+    place_ok.then(|| written_date(date.trim())).flatten()
 }
 
 #[cfg(test)]

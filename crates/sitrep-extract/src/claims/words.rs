@@ -1,0 +1,85 @@
+//! A token view for claims: every token of the document with its lower-case form, and the
+//! small closed word classes (pronouns, auxiliaries) attribution needs.
+
+use std::borrow::Cow;
+
+use sitrep_analyse::{Analysis, TokenKind};
+use sitrep_model::Span;
+
+/// One token, lower-cased.
+pub(super) struct Tok<'a> {
+    pub span: Span,
+    pub lower: Cow<'a, str>,
+    pub word: bool,
+}
+
+impl AsRef<str> for Tok<'_> {
+    fn as_ref(&self) -> &str {
+        &self.lower
+    }
+}
+
+/// The document's tokens, lower-cased.
+pub(super) fn tokens<'a>(a: &'a Analysis) -> Vec<Tok<'a>> {
+    let text = a.text();
+    let ascii = text.len() == a.folded.text.len();
+    a.tokens
+        .iter()
+        .map(|t| Tok {
+            span: t.span,
+            lower: if ascii {
+                Cow::Borrowed(t.span.of(&a.folded.text))
+            } else {
+                Cow::Owned(t.span.of(text).to_lowercase())
+            },
+            word: t.kind != TokenKind::Punct,
+        })
+        .collect()
+}
+
+/// Personal pronouns that can stand for a speaker.
+pub(super) fn pronoun(w: &str) -> Option<Pronoun> {
+    match w {
+        "he" | "she" => Some(Pronoun::Person),
+        "they" => Some(Pronoun::Group),
+        "it" => Some(Pronoun::Thing),
+        _ => None,
+    }
+}
+
+/// What a pronoun stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pronoun {
+    /// He, she.
+    Person,
+    /// They.
+    Group,
+    /// It.
+    Thing,
+}
+
+/// Words between a subject and its reporting verb: "also", "has", "further".
+pub(super) fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also" | "further" | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "had" | "once"
+            | "again" | "later" | "then" | "earlier" | "repeatedly" | "strongly" | "categorically"
+            | "flatly" | "firmly" | "clearly" | "explicitly" | "publicly" | "reportedly"
+            | "previously" | "recently" | "been" | "openly" | "not" | "would" | "will" | "had"
+            | "further," | "however" | "meanwhile" | "separately" | "specifically"
+    )
+}
+
+/// Words a complement may open with that are not part of what was said.
+pub(super) fn is_complementiser(w: &str) -> bool {
+    matches!(w, "that" | ":" | "," | "-")
+}
+
+/// Prepositions that make a following name an object, not a speaker.
+pub(super) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "of" | "to" | "about" | "against" | "on" | "with" | "from" | "at" | "for" | "into"
+            | "over" | "under" | "behind" | "between" | "among" | "toward" | "towards" | "upon"
+    )
+}
