@@ -4,6 +4,7 @@
 //! coordination. The record carries character offsets into the document text.
 #![deny(missing_docs)]
 
+mod claims;
 pub mod entities;
 
 use entities::Entities;
@@ -33,6 +34,7 @@ pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
                 kind: r.kind,
             })
             .collect(),
+        claims: claims::extract(&analysis, kb, &entities, &chars),
         entities: entities.to_records(&doc.text, &chars),
         ..Record::default()
     }

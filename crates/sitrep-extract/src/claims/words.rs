@@ -62,11 +62,11 @@ pub(super) enum Pronoun {
 pub(super) fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "also" | "further" | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "had" | "once"
+        "also" | "further" | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "once"
             | "again" | "later" | "then" | "earlier" | "repeatedly" | "strongly" | "categorically"
             | "flatly" | "firmly" | "clearly" | "explicitly" | "publicly" | "reportedly"
-            | "previously" | "recently" | "been" | "openly" | "not" | "would" | "will" | "had"
-            | "further," | "however" | "meanwhile" | "separately" | "specifically"
+            | "previously" | "recently" | "been" | "openly" | "not" | "would" | "will"
+            | "however" | "meanwhile" | "separately" | "specifically"
     )
 }
 
