@@ -6,6 +6,7 @@
 
 mod claims;
 pub mod entities;
+pub mod events;
 
 use entities::Entities;
 use sitrep_analyse::Analysis;
@@ -35,6 +36,7 @@ pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
             })
             .collect(),
         claims: claims::extract(&analysis, kb, &entities, &chars),
+        events: events::to_records(&events::extract(&analysis, &entities, kb), &chars),
         entities: entities.to_records(&doc.text, &chars),
         ..Record::default()
     }

@@ -1,0 +1,181 @@
+//! Frame filling for one sentence: where (the most specific place entity, else a capitalised
+//! name after "in"/"near"/"at"), who (armed groups with the status the words give), and which
+//! weapons.
+
+use sitrep_analyse::Analysis;
+use sitrep_kb::{ActorKind, PlaceKind};
+use sitrep_model::Span;
+use sitrep_model::record::{EventActor, Location};
+
+use super::words::{Lexicons, Word};
+use crate::entities::{Entities, EntityKind};
+
+fn rank(k: PlaceKind) -> u8 {
+    match k {
+        PlaceKind::Facility => 0,
+        PlaceKind::Feature => 1,
+        PlaceKind::City => 2,
+        PlaceKind::Admin2 => 3,
+        PlaceKind::Admin1 => 4,
+        PlaceKind::Region => 5,
+        PlaceKind::Country => 6,
+    }
+}
+
+/// A place picked for an event, with how specific it is (lower is more specific).
+#[derive(Clone, Debug)]
+pub(super) struct Pick {
+    pub location: Location,
+    pub rank: u8,
+}
+
+/// The most specific place entity named in `span`.
+pub(super) fn place(ents: &Entities, span: Span) -> Option<Pick> {
+    ents.within(span)
+        .filter_map(|m| {
+            let e = ents.entity(m);
+            let EntityKind::Place(kind) = e.kind else {
+                return None;
+            };
+            let p = e.place.as_ref();
+            Some(Pick {
+                location: Location {
+                    name: e.name.clone(),
+                    admin2: p.and_then(|p| p.admin2.clone()),
+                    admin1: p.and_then(|p| p.admin1.clone()),
+                    country: e.country.clone().or_else(|| p.map(|p| p.country.clone())),
+                    lat: p.map(|p| p.lat),
+                    lon: p.map(|p| p.lon),
+                },
+                rank: rank(kind),
+            })
+        })
+        .min_by_key(|p| p.rank)
+}
+
+const NOT_PLACES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+];
+
+/// A capitalised name after "in", "near" or "at" in mixed-case text (or before "talks"),
+/// not an actor's mention: a place the gazetteer does not know.
+pub(super) fn name_after_preposition(
+    a: &Analysis,
+    ents: &Entities,
+    words: &[Word],
+    trigger: usize,
+) -> Option<Pick> {
+    if !a.casing.is_mixed() {
+        return None;
+    }
+    let text = a.text();
+    let is_name = |w: &Word| {
+        w.capitalised
+            && !NOT_PLACES.contains(&w.lower.as_str())
+            && ents
+                .at(w.span.start)
+                .is_none_or(|m| ents.entity(m).kind.is_place())
+    };
+    let run = |start: usize| {
+        let mut end = start;
+        while end + 1 < words.len()
+            && is_name(&words[end + 1])
+            && text[words[end].span.end..words[end + 1].span.start]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
+        {
+            end += 1;
+        }
+        end
+    };
+    let pick = |s: usize, e: usize| Pick {
+        location: Location {
+            name: text[words[s].span.start..words[e].span.end].to_string(),
+            ..Location::default()
+        },
+        rank: 3,
+    };
+    // "the Istanbul talks": a name right before the trigger.
+    if trigger > 0 && is_name(&words[trigger - 1]) && !words[trigger].capitalised {
+        let mut s = trigger - 1;
+        while s > 0 && is_name(&words[s - 1]) {
+            s -= 1;
+        }
+        return Some(pick(s, trigger - 1));
+    }
+    (1..words.len()).find_map(|i| {
+        (matches!(words[i - 1].lower.as_str(), "in" | "near" | "at") && is_name(&words[i]))
+            .then(|| pick(i, run(i)))
+    })
+}
+
+/// Armed groups named in `span`, as perpetrators with the status the sentence gives.
+pub(super) fn actors(ents: &Entities, words: &[Word], span: Span) -> Vec<EventActor> {
+    let has = |w: &str| words.iter().any(|x| x.lower == w);
+    let status = if has("claimed") && has("responsibility") {
+        "claimed"
+    } else if has("linked") || has("affiliated") {
+        "linked"
+    } else if has("blamed") || has("accused") {
+        "blamed"
+    } else {
+        "alleged"
+    };
+    let mut out: Vec<EventActor> = Vec::new();
+    for m in ents.within(span) {
+        let e = ents.entity(m);
+        if e.kind == EntityKind::Actor(ActorKind::ArmedGroup)
+            && !out.iter().any(|a| a.name == e.name)
+        {
+            out.push(EventActor {
+                name: e.name.clone(),
+                role: "perpetrator".into(),
+                status: Some(status.into()),
+            });
+        }
+    }
+    out
+}
+
+/// Weapons named in `words`.
+pub(super) fn weapons(lex: &Lexicons, words: &[Word], out: &mut Vec<String>) {
+    let mut i = 0;
+    while i < words.len() {
+        match lex.weapons.longest_at(&words[i..]) {
+            Some((n, label)) => {
+                if !out.iter().any(|w| w == label) {
+                    out.push(label.to_string());
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+}

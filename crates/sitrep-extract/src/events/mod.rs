@@ -1,0 +1,370 @@
+//! Events: an [`Analysis`], its [`Entities`] and the knowledge base in, the document's
+//! incidents and developments out, typed in ACLED's taxonomy.
+//!
+//! Sentence by sentence: trigger phrases from `kb/lexicons/event_triggers.txt` propose an
+//! event; the strongest trigger of a sentence types it (generic "attack" and "operation" are
+//! typed by context); [`frame`], [`casualties`] and [`when`] fill place, actors, weapons,
+//! tolls and dates. Later mentions ("the attack", "these operations", "the incident") merge
+//! into the incident they refer to, as do new mentions at the same place, adding evidence.
+//! Aggregates ("14,535 operations") and unanchored generic mentions (no place, no precise
+//! date, no toll) are dropped.
+
+mod casualties;
+mod frame;
+#[cfg(test)]
+mod tests;
+mod when;
+mod words;
+
+use sitrep_analyse::Analysis;
+use sitrep_kb::KnowledgeBase;
+use sitrep_model::record::{DateRange, Event, EventActor, Evidence};
+use sitrep_model::{CharIndex, Span};
+
+use crate::entities::Entities;
+use casualties::{Count, Harm};
+use frame::Pick;
+use when::When;
+use words::{Lexicons, TriggerInfo, Word};
+
+/// One event of a document, in engine terms (byte spans).
+#[derive(Clone, Debug)]
+pub struct DocEvent {
+    kind: String,
+    sub: String,
+    tags: Vec<String>,
+    heads: Vec<String>,
+    date: Option<When>,
+    place: Option<Pick>,
+    actors: Vec<EventActor>,
+    counts: Vec<Count>,
+    weapons: Vec<String>,
+    evidence: Vec<Span>,
+    last_sentence: usize,
+}
+
+fn category(kind: &str) -> &str {
+    if kind == "Strategic developments" {
+        "strategic"
+    } else {
+        "violent"
+    }
+}
+
+fn strength(info: &TriggerInfo) -> u8 {
+    if info.has("weak") {
+        1
+    } else if info.has("op") || info.has("talks") || info.has("casualties") {
+        2
+    } else {
+        3
+    }
+}
+
+const DETERMINERS: &[&str] = &["the", "this", "that", "these", "those"];
+const TARGETS: &[&str] = &[
+    "post",
+    "posts",
+    "checkpoint",
+    "checkpost",
+    "positions",
+    "convoy",
+    "camp",
+    "forces",
+    "soldiers",
+    "troops",
+    "personnel",
+    "cantonment",
+    "base",
+];
+const DECISION: &[&str] = &[
+    "approved",
+    "approve",
+    "approval",
+    "decided",
+    "decision",
+    "sanctioned",
+    "authorised",
+    "authorized",
+];
+
+/// The events of a document.
+pub fn extract(a: &Analysis, ents: &Entities, kb: &KnowledgeBase) -> Vec<DocEvent> {
+    let lex = words::lexicons(kb);
+    let all = words::words(a);
+    let published = a.doc.published;
+    let mut events: Vec<DocEvent> = Vec::new();
+    let mut lo = 0;
+    while lo < all.len() {
+        let s = all[lo].sentence;
+        let hi = lo + all[lo..].iter().take_while(|w| w.sentence == s).count();
+        sentence(a, ents, lex, &all[lo..hi], s, published, &mut events);
+        lo = hi;
+    }
+    events.retain(|e| anchored(e));
+    events
+}
+
+fn anchored(e: &DocEvent) -> bool {
+    e.place.is_some()
+        || e.date.is_some_and(|d| d.days() <= 10 || d.year_only)
+        || e.counts.iter().any(|c| c.harm == Harm::Killed)
+}
+
+fn hits(lex: &Lexicons, w: &[Word]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        match lex.triggers.longest_at(&w[i..]) {
+            Some((n, label)) => {
+                let info = label.parse().unwrap_or(0);
+                let aggregate =
+                    (1..=2).any(|b| i >= b && w[i - b].number) || i > 0 && w[i - 1].lower == "such";
+                if !aggregate {
+                    out.push((i, n, info));
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn sentence(
+    a: &Analysis,
+    ents: &Entities,
+    lex: &Lexicons,
+    w: &[Word],
+    s: usize,
+    published: Option<chrono::NaiveDate>,
+    events: &mut Vec<DocEvent>,
+) {
+    let span = a
+        .sentences
+        .get(s)
+        .map_or(Span::new(w[0].span.start, w[w.len() - 1].span.end), |x| {
+            x.span
+        });
+    let counts = casualties::counts(lex, w);
+    let found = hits(lex, w);
+    let Some(&(at, n, main)) = found
+        .iter()
+        .max_by_key(|(i, _, info)| (strength(lex.info(&info.to_string())), std::cmp::Reverse(*i)))
+    else {
+        // A sentence that only adds a toll to the incident just before it.
+        if let Some(last) = events.last_mut()
+            && last.last_sentence + 1 == s
+            && counts
+                .iter()
+                .any(|c| c.harm == Harm::Killed && c.category.is_some())
+        {
+            last.counts.extend(counts);
+            last.evidence.push(span);
+            last.last_sentence = s;
+        }
+        return;
+    };
+    let info = &lex.infos[main];
+    let has = |x: &str| w.iter().any(|t| t.lower == x);
+    let (mut kind, mut sub) = (info.kind.clone(), info.sub.clone());
+    if info.has("weak") {
+        let after = &w[at + n..w.len().min(at + n + 6)];
+        if has("suicide") || has("bomber") {
+            (kind, sub) = ("Explosions/Remote violence".into(), "Suicide bomb".into());
+        } else if has("bomb") || has("explosive") || has("explosives") || has("ied") {
+            (kind, sub) = (
+                "Explosions/Remote violence".into(),
+                "Remote explosive/landmine/IED".into(),
+            );
+        } else if after.iter().any(|t| TARGETS.contains(&t.lower.as_str())) {
+            (kind, sub) = ("Battles".into(), "Armed clash".into());
+        }
+    } else if info.has("op") && DECISION.iter().any(|d| has(d)) {
+        (kind, sub) = ("Strategic developments".into(), "Other".into());
+    }
+    if info.has("casualties") && !counts.iter().any(|c| c.harm == Harm::Killed) {
+        return;
+    }
+    let mut tags: Vec<String> = Vec::new();
+    for &(_, _, i) in &found {
+        for t in &lex.infos[i].tags {
+            if matches!(t.as_str(), "suicide" | "hijacking" | "cross-border") && !tags.contains(t) {
+                tags.push(t.clone());
+            }
+        }
+    }
+    if has("cross") && has("border") && !tags.iter().any(|t| t == "cross-border") {
+        tags.push("cross-border".into());
+    }
+    let dates = when::dates(w, published);
+    let date = dates.first().map(|d| d.1);
+    let place = frame::place(ents, span).or_else(|| frame::name_after_preposition(a, ents, w, at));
+    let heads: Vec<String> = w[at..at + n]
+        .iter()
+        .map(|t| t.lower.trim_end_matches('s').to_string())
+        .collect();
+    let definite = (1..=4).any(|b| {
+        at >= b
+            && DETERMINERS.contains(&w[at - b].lower.as_str())
+            && w[at - b + 1..at].iter().all(|t| !t.number)
+    });
+    let refers = definite || info.has("refer");
+    let arrest_sentence = kind == "Strategic developments"
+        && found.iter().any(|&(_, _, i)| lex.infos[i].kind != kind);
+    let mut ev = DocEvent {
+        kind,
+        sub,
+        tags,
+        heads,
+        date,
+        place,
+        actors: frame::actors(ents, w, span),
+        counts,
+        weapons: Vec::new(),
+        evidence: vec![span],
+        last_sentence: s,
+    };
+    frame::weapons(lex, w, &mut ev.weapons);
+    if let Some(p) = published
+        && let Some(d) = ev.date
+        && (d.end < p - chrono::Days::new(365))
+    {
+        ev.tags.push("historical".into());
+    }
+    // A later mention of an incident already seen.
+    let target = events.iter().rposition(|e| {
+        category(&e.kind) == category(&ev.kind)
+            && (refers
+                && (e.heads.iter().any(|h| ev.heads.contains(h))
+                    || info.has("weak") && e.kind != "Battles"
+                    || info.has("refer"))
+                || same_place(e, &ev))
+    });
+    if let Some(t) = target {
+        merge(&mut events[t], ev, info);
+        return;
+    }
+    if arrest_sentence && info.has("weak") {
+        return;
+    }
+    // A violent incident without a date of its own, told right after another: same day.
+    if ev.date.is_none()
+        && category(&ev.kind) == "violent"
+        && let Some(prev) = events.last()
+        && prev.last_sentence + 1 == s
+        && category(&prev.kind) == "violent"
+        && prev.date.is_some_and(|d| d.days() == 1)
+    {
+        ev.date = prev.date;
+    }
+    events.push(ev);
+}
+
+fn same_place(e: &DocEvent, ev: &DocEvent) -> bool {
+    let (Some(a), Some(b)) = (&e.place, &ev.place) else {
+        return false;
+    };
+    if a.rank > 3 && b.rank > 3 {
+        return false;
+    }
+    let tolls = |x: &DocEvent| {
+        x.counts
+            .iter()
+            .find(|c| c.harm == Harm::Killed)
+            .map(|c| c.value)
+    };
+    if let (Some(x), Some(y)) = (tolls(e), tolls(ev))
+        && x != y
+    {
+        return false;
+    }
+    let words = |s: &str| {
+        s.to_lowercase()
+            .split([' ', '-'])
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let wa = words(&a.location.name);
+    words(&b.location.name)
+        .iter()
+        .any(|x| x.len() > 3 && wa.contains(x))
+}
+
+fn merge(e: &mut DocEvent, ev: DocEvent, info: &TriggerInfo) {
+    if !info.has("weak")
+        && !info.has("op")
+        && !info.has("talks")
+        && strength(info) == 3
+        && e.kind == ev.kind
+    {
+        e.sub = ev.sub;
+    }
+    for t in ev.tags {
+        if !e.tags.contains(&t) {
+            e.tags.push(t);
+        }
+    }
+    for h in ev.heads {
+        if !e.heads.contains(&h) {
+            e.heads.push(h);
+        }
+    }
+    if e.date.is_none() {
+        e.date = ev.date;
+    }
+    match (&e.place, ev.place) {
+        (None, Some(p)) => e.place = Some(p),
+        (Some(a), Some(b)) if b.rank < a.rank => e.place = Some(b),
+        _ => {}
+    }
+    for x in ev.actors {
+        if !e.actors.iter().any(|y| y.name == x.name) {
+            e.actors.push(x);
+        }
+    }
+    if !e.counts.iter().any(|c| c.harm == Harm::Killed) {
+        e.counts
+            .extend(ev.counts.iter().filter(|c| c.harm == Harm::Killed).cloned());
+    }
+    if !e.counts.iter().any(|c| c.harm == Harm::Injured) {
+        e.counts
+            .extend(ev.counts.into_iter().filter(|c| c.harm == Harm::Injured));
+    }
+    for w in ev.weapons {
+        if !e.weapons.contains(&w) {
+            e.weapons.push(w);
+        }
+    }
+    e.evidence.extend(ev.evidence);
+    e.last_sentence = ev.last_sentence;
+}
+
+/// The contract's `events` array.
+pub fn to_records(events: &[DocEvent], chars: &CharIndex) -> Vec<Event> {
+    events
+        .iter()
+        .map(|e| Event {
+            kind: e.kind.clone(),
+            sub_type: (!e.sub.is_empty()).then(|| e.sub.clone()),
+            date: e.date.map(|d| DateRange {
+                start: d.start.to_string(),
+                end: d.end.to_string(),
+            }),
+            location: e.place.as_ref().map(|p| p.location.clone()),
+            actors: e.actors.clone(),
+            fatalities: casualties::toll(&e.counts, Harm::Killed),
+            injured: casualties::toll(&e.counts, Harm::Injured),
+            weapons: e.weapons.clone(),
+            tags: e.tags.clone(),
+            evidence: e
+                .evidence
+                .iter()
+                .map(|s| Evidence {
+                    start: chars.char_offset(s.start),
+                    end: chars.char_offset(s.end),
+                })
+                .collect(),
+        })
+        .collect()
+}

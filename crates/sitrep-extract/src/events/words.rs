@@ -1,0 +1,128 @@
+//! The word view the event extractor reads, and its compiled lexicons.
+//!
+//! Takes an [`Analysis`]; gives its words lower-cased and split at hyphens ("air-strike" is
+//! "air" "strike"), each with its byte span, sentence and capitalisation, plus the trigger,
+//! casualty and weapon lexicons (`kb/lexicons/event_triggers.txt`, `casualty_words.txt`,
+//! `weapons.txt`) compiled once per process.
+
+use std::sync::OnceLock;
+
+use sitrep_analyse::{Analysis, TokenKind};
+use sitrep_kb::{KnowledgeBase, Phrases};
+use sitrep_model::Span;
+
+/// One word.
+#[derive(Clone, Debug)]
+pub(super) struct Word {
+    pub span: Span,
+    pub lower: String,
+    pub capitalised: bool,
+    pub number: bool,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+}
+
+impl AsRef<str> for Word {
+    fn as_ref(&self) -> &str {
+        &self.lower
+    }
+}
+
+/// The document's words, in order, split at hyphens.
+pub(super) fn words(a: &Analysis) -> Vec<Word> {
+    let text = a.text();
+    let mut out = Vec::with_capacity(a.tokens.len());
+    let mut sentence = 0;
+    for t in a.tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
+        while sentence < a.sentences.len() && a.sentences[sentence].span.end <= t.span.start {
+            sentence += 1;
+        }
+        let w = t.span.of(text);
+        let number = t.kind == TokenKind::Number;
+        let mut at = t.span.start;
+        for piece in w.split(['-', '\u{2010}', '\u{2011}']) {
+            if !piece.is_empty() {
+                out.push(Word {
+                    span: Span::new(at, at + piece.len()),
+                    lower: piece.to_lowercase().replace('\u{2019}', "'"),
+                    capitalised: piece.chars().next().is_some_and(char::is_uppercase),
+                    number,
+                    sentence,
+                });
+            }
+            at += piece.len() + 1;
+            at = (at..=t.span.end)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(t.span.end);
+        }
+    }
+    out
+}
+
+/// A trigger's typing, parsed from its lexicon label.
+#[derive(Clone, Debug, Default)]
+pub(super) struct TriggerInfo {
+    pub kind: String,
+    pub sub: String,
+    pub tags: Vec<String>,
+}
+
+impl TriggerInfo {
+    pub fn has(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
+/// The compiled lexicons.
+pub(super) struct Lexicons {
+    pub triggers: Phrases,
+    pub infos: Vec<TriggerInfo>,
+    pub casualty: Phrases,
+    pub weapons: Phrases,
+}
+
+impl Lexicons {
+    /// The trigger typing of a phrase label (an index into `infos`).
+    pub fn info(&self, label: &str) -> &TriggerInfo {
+        &self.infos[label.parse::<usize>().unwrap_or(0)]
+    }
+}
+
+static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
+
+/// The lexicons, compiled from the first knowledge base seen (the process's).
+pub(super) fn lexicons(kb: &KnowledgeBase) -> &'static Lexicons {
+    LEXICONS.get_or_init(|| compile(kb))
+}
+
+fn compile(kb: &KnowledgeBase) -> Lexicons {
+    let lines = |name: &str| kb.lexicons.get(name).cloned().unwrap_or_default();
+    let mut infos = vec![TriggerInfo::default()];
+    let mut trigger_lines = Vec::new();
+    for line in lines("event_triggers") {
+        let mut cols = line.split('\t');
+        let (Some(words), Some(kind)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let sub = cols.next().unwrap_or("").trim().to_string();
+        let tags = cols
+            .next()
+            .unwrap_or("")
+            .split(',')
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        infos.push(TriggerInfo {
+            kind: kind.trim().to_string(),
+            sub,
+            tags,
+        });
+        trigger_lines.push(format!("{words}\t{}", infos.len() - 1));
+    }
+    Lexicons {
+        triggers: Phrases::from_lines(&trigger_lines),
+        infos,
+        casualty: Phrases::from_lines(&lines("casualty_words")),
+        weapons: Phrases::from_lines(&lines("weapons")),
+    }
+}
