@@ -19,6 +19,9 @@ pub enum Command {
     /// Knowledge-base tools.
     #[command(subcommand)]
     Kb(KbCommand),
+    /// MUC-4 role fillers (PerpInd, PerpOrg, Target, Victim, Weapon), one JSON line per
+    /// document in the format of the MUC-4 CEAF-REE scorer.
+    Muc4(Muc4Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -86,4 +89,10 @@ pub struct BenchArgs {
     /// Passes over the inputs per measurement (the best pass counts).
     #[arg(long, default_value_t = 3)]
     pub passes: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct Muc4Args {
+    #[command(flatten)]
+    pub input: InputArgs,
 }

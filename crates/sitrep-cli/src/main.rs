@@ -6,6 +6,7 @@
 mod bench;
 mod cli;
 mod kb;
+mod muc4;
 mod pretty;
 mod run;
 
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
         cli::Command::Extract(a) => run::extract(&a),
         cli::Command::Bench(a) => bench::bench(&a),
         cli::Command::Kb(cli::KbCommand::Check(a)) => kb::check(&a),
+        cli::Command::Muc4(a) => muc4::muc4(&a),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,70 @@
+//! From word labels to [`Extracts`]: the lower-cased text, its words and one label per word
+//! in; per role, entities with one mention each out.
+//!
+//! A mention is a run of words with the same role separated only by spaces. Leading articles
+//! are trimmed; mentions that are only function words are dropped. Within a role, a mention
+//! whose words all occur in another mention ("galan" in "luis carlos galan") is the same
+//! entity, and the entity keeps its longest mention: strict scoring credits an entity only if
+//! every mention in it is right, so one mention per entity is the safe output.
+
+use super::words::Word;
+use super::{Extracts, ROLES};
+
+/// Words never a mention on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "by", "for", "from", "with", "la",
+    "el", "de", "del", "los", "las", "y", "kg", "its", "his", "their", "who", "which", "that",
+];
+
+fn is_function(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
+/// Mentions per role, in order of first occurrence.
+pub fn decode(text: &str, words: &[Word<'_>], labels: &[u8]) -> Extracts {
+    let mut per_role: Vec<Vec<Vec<&str>>> = vec![Vec::new(); ROLES.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let label = labels[i];
+        let mut j = i + 1;
+        while j < words.len()
+            && labels[j] == label
+            && text[words[j - 1].end..words[j].start]
+                .bytes()
+                .all(|b| b == b' ')
+        {
+            j += 1;
+        }
+        if label != 0 {
+            let mut span: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
+            while span
+                .first()
+                .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
+            {
+                span.remove(0);
+            }
+            if !span.iter().all(|w| is_function(w)) {
+                let role = &mut per_role[usize::from(label) - 1];
+                if !role.contains(&span) {
+                    role.push(span);
+                }
+            }
+        }
+        i = j;
+    }
+    let mut out = Extracts::default();
+    for (r, mentions) in per_role.iter().enumerate() {
+        let entities = out.role_mut(r);
+        for (k, m) in mentions.iter().enumerate() {
+            let inside_longer = mentions.iter().enumerate().any(|(o, other)| {
+                o != k
+                    && (other.len() > m.len() || (other.len() == m.len() && o < k))
+                    && m.iter().all(|w| other.contains(w))
+            });
+            if !inside_longer {
+                entities.push(vec![m.join(" ")]);
+            }
+        }
+    }
+    out
+}

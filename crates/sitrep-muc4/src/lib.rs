@@ -1,0 +1,84 @@
+//! MUC-4 role fillers: a document's text in, [`Extracts`] out (perpetrator individuals and
+//! organisations, physical targets, named victims, weapons), the template slots of the MUC-4
+//! terrorism benchmark as pooled by GRIT.
+//!
+//! Stages:
+//! 1. [`words`]: lower-cased words with byte spans (the tokeniser the trainer uses).
+//! 2. [`model`]: a token tagger (averaged perceptron over hashed context features) trained by
+//!    `scripts/train_muc4.py` on the MUC-4 training split and shipped as `kb/models/muc4.bin`;
+//!    it labels each word O or one of the five roles.
+//! 3. [`decode`]: runs of one role between spaces become mentions; function words alone are
+//!    dropped; mentions whose words are all inside a longer mention of the same role are
+//!    merged into it, and each entity is output with one mention.
+#![deny(missing_docs)]
+
+mod decode;
+mod model;
+mod words;
+
+pub use model::Model;
+
+use serde::Serialize;
+
+/// The five MUC-4 roles, in output order.
+pub const ROLES: [&str; 5] = ["PerpInd", "PerpOrg", "Target", "Victim", "Weapon"];
+
+/// Role fillers of one document: per role, entities, each a list of mention strings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Extracts {
+    /// Individual perpetrators ("guerrillas", "gunmen").
+    #[serde(rename = "PerpInd")]
+    pub perp_ind: Vec<Vec<String>>,
+    /// Perpetrator organisations ("fmln").
+    #[serde(rename = "PerpOrg")]
+    pub perp_org: Vec<Vec<String>>,
+    /// Physical targets ("embassy", "bus").
+    #[serde(rename = "Target")]
+    pub target: Vec<Vec<String>>,
+    /// Named victims.
+    #[serde(rename = "Victim")]
+    pub victim: Vec<Vec<String>>,
+    /// Weapons ("car bomb", "dynamite").
+    #[serde(rename = "Weapon")]
+    pub weapon: Vec<Vec<String>>,
+}
+
+impl Extracts {
+    /// The entity list of role `i` (an index into [`ROLES`]).
+    pub fn role_mut(&mut self, i: usize) -> &mut Vec<Vec<String>> {
+        match i {
+            0 => &mut self.perp_ind,
+            1 => &mut self.perp_org,
+            2 => &mut self.target,
+            3 => &mut self.victim,
+            _ => &mut self.weapon,
+        }
+    }
+
+    /// The entity list of role `i` (an index into [`ROLES`]).
+    pub fn role(&self, i: usize) -> &[Vec<String>] {
+        match i {
+            0 => &self.perp_ind,
+            1 => &self.perp_org,
+            2 => &self.target,
+            3 => &self.victim,
+            _ => &self.weapon,
+        }
+    }
+}
+
+/// Extracts the MUC-4 role fillers of `text` with the built-in model.
+pub fn extract(text: &str) -> Extracts {
+    extract_with(Model::builtin(), text)
+}
+
+/// Extracts the MUC-4 role fillers of `text` with `model`.
+pub fn extract_with(model: &Model, text: &str) -> Extracts {
+    let lower = text.to_lowercase();
+    let words = words::words(&lower);
+    let labels = model.tag(&words);
+    decode::decode(&lower, &words, &labels)
+}
+
+#[cfg(test)]
+mod tests;

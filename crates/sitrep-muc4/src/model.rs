@@ -1,0 +1,145 @@
+//! The MUC-4 token tagger: words in, one label per word out (0 = none, 1..=5 = the roles of
+//! [`super::ROLES`]).
+//!
+//! Each word gets hashed features (itself, its neighbours, neighbour pairs, a bag of words
+//! four either side); each feature indexes a row of six 16-bit weights; the label is the
+//! highest sum. The table (`kb/models/muc4.bin`: `MUC4TAG1`, bits, labels as little-endian
+//! u32, then 2^bits x labels i16) is written by `scripts/train_muc4.py`, whose feature
+//! function this mirrors exactly.
+
+use std::sync::OnceLock;
+
+use super::words::Word;
+
+/// Labels: none plus the five roles.
+pub const LABELS: usize = 6;
+/// Context words either side that enter the bag-of-words features.
+const WINDOW: usize = 4;
+
+/// A loaded tagger.
+#[derive(Debug)]
+pub struct Model {
+    mask: u64,
+    weights: Vec<i16>,
+}
+
+/// Why a model file was refused.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BadModel(pub &'static str);
+
+static BUILTIN: OnceLock<Model> = OnceLock::new();
+
+impl Model {
+    /// The model shipped in `kb/models/muc4.bin`.
+    pub fn builtin() -> &'static Model {
+        BUILTIN.get_or_init(|| {
+            Model::from_bytes(include_bytes!("../../../kb/models/muc4.bin"))
+                .expect("kb/models/muc4.bin is a valid model")
+        })
+    }
+
+    /// Reads a model file.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, BadModel> {
+        if b.len() < 16 || &b[..8] != b"MUC4TAG1" {
+            return Err(BadModel("not a MUC4TAG1 model"));
+        }
+        let bits = u32::from_le_bytes([b[8], b[9], b[10], b[11]]);
+        let labels = u32::from_le_bytes([b[12], b[13], b[14], b[15]]) as usize;
+        if labels != LABELS || !(8..=24).contains(&bits) {
+            return Err(BadModel("unexpected model dimensions"));
+        }
+        let n = (1usize << bits) * LABELS;
+        if b.len() != 16 + 2 * n {
+            return Err(BadModel("model file has the wrong length"));
+        }
+        let weights = b[16..]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model {
+            mask: (1u64 << bits) - 1,
+            weights,
+        })
+    }
+
+    /// One label per word.
+    pub fn tag(&self, words: &[Word<'_>]) -> Vec<u8> {
+        let hashes: Vec<u64> = words.iter().map(|w| word_hash(w.text)).collect();
+        let mut feats = Vec::with_capacity(11 + 2 * WINDOW);
+        (0..words.len())
+            .map(|i| {
+                features(&hashes, i, self.mask, &mut feats);
+                let mut scores = [0i32; LABELS];
+                for &f in &feats {
+                    let row = &self.weights[f as usize * LABELS..][..LABELS];
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                }
+                argmax(&scores)
+            })
+            .collect()
+    }
+}
+
+/// The first highest score's index (ties go to the lower label, as in the trainer).
+fn argmax(scores: &[i32; LABELS]) -> u8 {
+    let mut best = 0;
+    for k in 1..LABELS {
+        if scores[k] > scores[best] {
+            best = k;
+        }
+    }
+    best as u8
+}
+
+/// FNV-1a, 64 bits.
+pub fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    for &b in w.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
+    }
+    h
+}
+
+fn mix(t: u64, a: u64, b: u64, mask: u64) -> u64 {
+    let mut h = (t + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h = (h ^ a).wrapping_mul(0x100_0000_01B3);
+    h = (h ^ b).wrapping_mul(0x100_0000_01B3);
+    h ^= h >> 29;
+    h & mask
+}
+
+/// The feature indices of word `i` into `out`.
+fn features(hs: &[u64], i: usize, mask: u64, out: &mut Vec<u64>) {
+    let pad = word_hash("<pad>");
+    let w = |d: isize| -> u64 {
+        let j = i as isize + d;
+        if j >= 0 && (j as usize) < hs.len() {
+            hs[j as usize]
+        } else {
+            pad
+        }
+    };
+    out.clear();
+    out.extend([
+        mix(0, 0, 0, mask),
+        mix(1, w(0), 0, mask),
+        mix(2, w(-1), 0, mask),
+        mix(3, w(1), 0, mask),
+        mix(4, w(-2), 0, mask),
+        mix(5, w(2), 0, mask),
+        mix(6, w(-1), w(0), mask),
+        mix(7, w(0), w(1), mask),
+        mix(8, w(-2), w(-1), mask),
+        mix(9, w(1), w(2), mask),
+        mix(10, w(-1), w(1), mask),
+    ]);
+    let lo = i.saturating_sub(WINDOW);
+    let hi = (i + WINDOW + 1).min(hs.len());
+    for (j, &h) in hs.iter().enumerate().take(hi).skip(lo) {
+        if j != i {
+            out.push(mix(if j < i { 11 } else { 12 }, h, 0, mask));
+        }
+    }
+}

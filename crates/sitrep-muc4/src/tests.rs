@@ -1,0 +1,47 @@
+use super::*;
+
+#[test]
+fn builtin_model_loads_and_finds_fillers() {
+    let text = "guerrillas of the fmln exploded a car bomb near the embassy, killing \
+                judge roberto mendez. the farabundo marti national liberation front claimed it.";
+    let x = extract(text);
+    let all: Vec<&str> = (0..ROLES.len())
+        .flat_map(|r| {
+            x.role(r)
+                .iter()
+                .flatten()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(!all.is_empty(), "{x:?}");
+    assert!(x.weapon.iter().flatten().any(|m| m == "car bomb"), "{x:?}");
+}
+
+#[test]
+fn refuses_bad_model_files() {
+    assert!(Model::from_bytes(b"nonsense").is_err());
+    let mut b = b"MUC4TAG1".to_vec();
+    b.extend(8u32.to_le_bytes());
+    b.extend(6u32.to_le_bytes());
+    assert!(Model::from_bytes(&b).is_err());
+    b.extend(vec![0u8; 2 * 256 * 6]);
+    assert!(Model::from_bytes(&b).is_ok());
+}
+
+#[test]
+fn one_mention_per_entity_and_no_lone_function_words() {
+    let text = "luis carlos galan and galan of the";
+    let w = words::words(text);
+    let labels = [4, 4, 4, 0, 4, 0, 4];
+    let x = decode::decode(text, &w, &labels);
+    assert_eq!(x.victim, vec![vec!["luis carlos galan".to_string()]]);
+}
+
+#[test]
+fn punctuation_splits_mentions() {
+    let text = "army of national liberation (eln)";
+    let w = words::words(text);
+    let x = decode::decode(text, &w, &[2, 2, 2, 2, 2]);
+    assert_eq!(x.perp_org.len(), 2, "{x:?}");
+}
