@@ -1,0 +1,1 @@
+//! Storage (work in progress).
