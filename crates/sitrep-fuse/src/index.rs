@@ -35,7 +35,8 @@ pub struct StoredIncident {
 pub struct Block {
     /// First-level division key ([`crate::names::key`]), when the event has one.
     pub admin1: Option<String>,
-    /// Country key, when the event has one (and no admin1).
+    /// Country key, when the event has one. An incident is in the block when its admin1
+    /// agrees (both known), else when its country agrees (both known), else always.
     pub country: Option<String>,
     /// Day numbers `[lo, hi]` an incident's dates must touch; `None`: the latest incidents.
     pub days: Option<(i32, i32)>,
@@ -46,11 +47,7 @@ impl Block {
     pub fn of(m: &Member) -> Block {
         let loc = m.event.location.as_ref();
         let admin1 = loc.and_then(|l| l.admin1.as_deref()).map(key);
-        let country = if admin1.is_some() {
-            None
-        } else {
-            loc.and_then(|l| l.country.as_deref()).map(key)
-        };
+        let country = loc.and_then(|l| l.country.as_deref()).map(key);
         let days = match (m.days(), m.published_day()) {
             (Some((s, e)), _) => Some((s - WINDOW_DAYS, e + WINDOW_DAYS)),
             (None, Some(p)) => Some((p - UNDATED_LOOKBACK_DAYS - WINDOW_DAYS, p)),
@@ -82,10 +79,10 @@ impl Block {
     /// True when an incident with these keys belongs to the block (what an index must return).
     pub fn admits(&self, inc: &Incident) -> bool {
         let (admin1, country, start, end) = Block::keys(inc);
-        let region = match (&self.admin1, &self.country) {
-            (Some(a), _) => admin1.as_ref() == Some(a) || admin1.is_none(),
-            (None, Some(c)) => country.as_ref() == Some(c) || country.is_none(),
-            (None, None) => true,
+        let region = match (&self.admin1, &admin1, &self.country, &country) {
+            (Some(a), Some(b), _, _) => a == b,
+            (_, _, Some(c), Some(d)) => c == d,
+            _ => true,
         };
         let dates = match (self.days, start, end) {
             (Some((lo, hi)), Some(s), Some(e)) => s <= hi && e >= lo,

@@ -1,1 +1,123 @@
-//! Storage (work in progress).
+//! Storage: documents and their extraction records in, queryable tables and fused incidents
+//! out.
+//!
+//! [`Store`] is what every backend implements (SQLite here; PostgreSQL later). [`SqliteStore`]
+//! keeps one file: WAL journal, versioned schema migrations ([`schema`]), FTS5 over report
+//! text and claims. [`Store::ingest`] takes a batch of documents with their records and, in
+//! one transaction, stores new documents, skips unchanged ones (same content hash, or same
+//! id/URL with the same hash), replaces changed versions (same id or URL, new hash) and fuses
+//! their events into incidents, so a crash at any moment leaves the previous batch's state.
+#![deny(missing_docs)]
+
+mod index;
+pub mod schema;
+mod sqlite;
+mod write;
+
+use serde::Serialize;
+use sitrep_fuse::Incident;
+use sitrep_model::Document;
+use sitrep_model::record::Record;
+
+pub use sqlite::SqliteStore;
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database said no.
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored JSON value did not read back.
+    #[error("stored JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The file was written by a newer sitrep.
+    #[error("database schema version {found} is newer than this sitrep knows ({known})")]
+    NewerSchema {
+        /// In the file.
+        found: i64,
+        /// Known here.
+        known: i64,
+    },
+}
+
+/// What happened to one document of a batch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Not seen before: stored and fused.
+    New,
+    /// Same content already stored: nothing done.
+    Unchanged,
+    /// A new version of a stored report (same id or URL): the old extraction replaced.
+    Replaced,
+}
+
+/// Row counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Reports.
+    pub documents: u64,
+    /// Extracted events.
+    pub events: u64,
+    /// Fused incidents.
+    pub incidents: u64,
+    /// Attributed statements.
+    pub claims: u64,
+    /// Quantities.
+    pub figures: u64,
+    /// Entities resolved across reports (knowledge-base id, else type and normalised name).
+    pub entities: u64,
+    /// Entity occurrences, one per entity per report.
+    pub entity_records: u64,
+}
+
+/// Which incidents to list.
+#[derive(Clone, Debug, Default)]
+pub struct IncidentFilter {
+    /// Incidents ending on or after this day (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Incidents starting on or before this day.
+    pub until: Option<String>,
+    /// A place name (location, district or province) the incident must mention.
+    pub place: Option<String>,
+    /// An actor name the incident must mention.
+    pub actor: Option<String>,
+    /// Words the type or sub-type must contain.
+    pub kind: Option<String>,
+}
+
+/// A stored figure with its report.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredFigure {
+    /// The report.
+    pub doc_id: String,
+    /// The report's publication date.
+    pub published: Option<String>,
+    /// The figure.
+    pub figure: sitrep_model::record::Figure,
+}
+
+/// Claims of one speaker across reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerClaims {
+    /// The speaker as most reports name them.
+    pub speaker: String,
+    /// `(doc id, claim index, kind, text, denied claim as (doc id, index))`.
+    pub claims: Vec<(String, usize, String, String, Option<(String, usize)>)>,
+}
+
+/// What every storage backend does.
+pub trait Store {
+    /// Stores a batch of documents with their records and fuses their events, atomically.
+    fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<Vec<Outcome>, StoreError>;
+    /// Row counts.
+    fn stats(&self) -> Result<Stats, StoreError>;
+    /// Fused incidents, by date then id.
+    fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>, StoreError>;
+    /// Every stored figure with its report.
+    fn figures(&self) -> Result<Vec<StoredFigure>, StoreError>;
+    /// Claims grouped by speaker, each denial with the claim it denies.
+    fn claims_by_speaker(&self) -> Result<Vec<SpeakerClaims>, StoreError>;
+    /// Ids of reports whose text matches a full-text query, best first.
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError>;
+}

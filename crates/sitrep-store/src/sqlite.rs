@@ -1,0 +1,204 @@
+//! The SQLite backend: one file, WAL, one transaction per batch.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+use sitrep_fuse::names::key;
+use sitrep_fuse::{Incident, day_number};
+use sitrep_model::Document;
+use sitrep_model::record::{Claim, Record};
+
+use crate::{
+    IncidentFilter, Outcome, SpeakerClaims, Stats, Store, StoreError, StoredFigure, schema, write,
+};
+
+/// A sitrep database in one SQLite file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating when missing) and migrates the database at `path`.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        let mut conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        schema::migrate(&mut conn)?;
+        Ok(SqliteStore { conn })
+    }
+
+    /// `PRAGMA integrity_check`: `"ok"` when the file is sound.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// The schema version.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT MAX(version) FROM schema_version", [], |r| r.get(0))?)
+    }
+
+    /// The underlying connection, for read-only queries the trait does not cover.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn count(&self, sql: &str) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+    }
+}
+
+impl Store for SqliteStore {
+    fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<Vec<Outcome>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcomes = Vec::with_capacity(batch.len());
+        for (doc, rec) in batch {
+            let outcome = match write::existing(&tx, doc)? {
+                Some((_, hash)) if hash == doc.content_hash => Outcome::Unchanged,
+                Some((old, _)) => {
+                    write::delete(&tx, &old)?;
+                    if old != doc.id {
+                        write::delete(&tx, &doc.id)?;
+                    }
+                    write::insert(&tx, doc, rec)?;
+                    Outcome::Replaced
+                }
+                None if write::has_content(&tx, &doc.content_hash)? => Outcome::Unchanged,
+                None => {
+                    write::insert(&tx, doc, rec)?;
+                    Outcome::New
+                }
+            };
+            outcomes.push(outcome);
+        }
+        tx.commit()?;
+        Ok(outcomes)
+    }
+
+    fn stats(&self) -> Result<Stats, StoreError> {
+        Ok(Stats {
+            documents: self.count("SELECT COUNT(*) FROM documents")?,
+            events: self.count("SELECT COUNT(*) FROM events")?,
+            incidents: self.count("SELECT COUNT(*) FROM incidents")?,
+            claims: self.count("SELECT COUNT(*) FROM claims")?,
+            figures: self.count("SELECT COUNT(*) FROM figures")?,
+            entities: self.count("SELECT COUNT(DISTINCT key) FROM entities")?,
+            entity_records: self.count("SELECT COUNT(*) FROM entities")?,
+        })
+    }
+
+    fn incidents(&self, f: &IncidentFilter) -> Result<Vec<Incident>, StoreError> {
+        let since = f.since.as_deref().and_then(day_number).unwrap_or(i32::MIN);
+        let until = f.until.as_deref().and_then(day_number).unwrap_or(i32::MAX);
+        let dated = f.since.is_some() || f.until.is_some();
+        let mut st = self.conn.prepare(
+            "SELECT summary FROM incidents
+             WHERE (?1 = 0 OR (day_end >= ?2 AND day_start <= ?3))
+             ORDER BY day_start IS NULL, day_start, id",
+        )?;
+        let rows = st.query_map(rusqlite::params![dated as i32, since, until], |r| {
+            r.get::<_, String>(0)
+        })?;
+        let (place, actor, kind) = (
+            f.place.as_deref().map(key),
+            f.actor.as_deref().map(key),
+            f.kind.as_deref().map(key),
+        );
+        let mut out = Vec::new();
+        for row in rows {
+            let inc: Incident = serde_json::from_str(&row?)?;
+            let has = |names: &[String], want: &Option<String>| {
+                want.as_ref()
+                    .is_none_or(|w| names.iter().any(|n| key(n).contains(w.as_str())))
+            };
+            let kinds = [inc.kind.clone(), inc.sub_type.clone().unwrap_or_default()];
+            if has(&inc.places, &place) && has(&inc.actors, &actor) && has(&kinds, &kind) {
+                out.push(inc);
+            }
+        }
+        Ok(out)
+    }
+
+    fn figures(&self) -> Result<Vec<StoredFigure>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT f.doc_id, d.published, f.figure FROM figures f JOIN documents d ON d.id = f.doc_id
+             ORDER BY d.published, f.doc_id, f.idx",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (doc_id, published, json) = row?;
+            out.push(StoredFigure {
+                doc_id,
+                published,
+                figure: serde_json::from_str(&json)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn claims_by_speaker(&self) -> Result<Vec<SpeakerClaims>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT speaker_key, speaker, doc_id, idx, claim, denies_doc, denies_idx FROM claims
+             ORDER BY speaker_key, doc_id, idx",
+        )?;
+        type Row = (
+            String,
+            String,
+            String,
+            i64,
+            String,
+            Option<String>,
+            Option<i64>,
+        );
+        let rows = st.query_map([], |r| -> rusqlite::Result<Row> {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?;
+        let mut groups: BTreeMap<String, SpeakerClaims> = BTreeMap::new();
+        for row in rows {
+            let (k, speaker, doc, idx, json, dd, di) = row?;
+            let c: Claim = serde_json::from_str(&json)?;
+            let g = groups.entry(k).or_insert_with(|| SpeakerClaims {
+                speaker,
+                claims: vec![],
+            });
+            g.claims.push((
+                doc,
+                idx as usize,
+                c.kind,
+                c.text,
+                dd.zip(di.map(|i| i as usize)),
+            ));
+        }
+        Ok(groups.into_values().collect())
+    }
+
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        let mut st = self.conn.prepare(
+            "SELECT doc_id FROM documents_fts WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = st.query_map(rusqlite::params![query, limit as i64], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,150 @@
+//! The SQLite store: new, unchanged and replaced documents, fusion across batches, counts,
+//! full-text search, denial links, migrations.
+
+use sitrep_model::record::{Casualties, Claim, DateRange, Entity, Event, Location, Record};
+use sitrep_model::{DateOrigin, Document, Origin, SourceFormat};
+use sitrep_store::{IncidentFilter, Outcome, SqliteStore, Store};
+
+fn doc(id: &str, text: &str, published: &str) -> Document {
+    Document {
+        id: id.into(),
+        url: Some(format!("https://example.invalid/{id}")),
+        source: Some(format!("Outlet {id}")),
+        title: None,
+        published: published.parse().ok(),
+        published_from: DateOrigin::Record,
+        text: text.into(),
+        removed: vec![],
+        content_hash: format!("hash-{text}"),
+        origin: Origin {
+            input: "-".into(),
+            line: None,
+            format: SourceFormat::Text,
+        },
+    }
+}
+
+fn record(d: &Document, killed: u64) -> Record {
+    Record {
+        doc_id: d.id.clone(),
+        published: d.published.map(|p| p.to_string()),
+        content_hash: d.content_hash.clone(),
+        entities: vec![Entity {
+            id: None,
+            name: "Unknown Front".into(),
+            kind: "armed_group".into(),
+            mentions: vec![],
+            country: None,
+            admin1: None,
+            admin2: None,
+            lat: None,
+            lon: None,
+        }],
+        events: vec![Event {
+            kind: "Explosions/Remote violence".into(),
+            sub_type: Some("Suicide bomb".into()),
+            date: Some(DateRange {
+                start: "2026-03-06".into(),
+                end: "2026-03-06".into(),
+            }),
+            location: Some(Location {
+                name: "Lakki Marwat".into(),
+                admin2: Some("Lakki Marwat".into()),
+                admin1: Some("Khyber Pakhtunkhwa".into()),
+                country: Some("PK".into()),
+                lat: Some(32.6),
+                lon: Some(70.9),
+            }),
+            actors: vec![],
+            fatalities: Some(Casualties {
+                total: killed,
+                qualifier: "exact".into(),
+                civilians: None,
+                security_forces: None,
+                militants: None,
+            }),
+            injured: None,
+            weapons: vec![],
+            tags: vec![],
+            evidence: vec![],
+        }],
+        claims: vec![Claim {
+            speaker: "Unknown Front".into(),
+            cue: "said".into(),
+            direct: false,
+            text: "we did not do it".into(),
+            start: 0,
+            end: 1,
+            kind: "denial".into(),
+            about: vec![],
+            figures: vec![],
+        }],
+        ..Record::default()
+    }
+}
+
+#[test]
+fn ingest_reingest_replace() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.db");
+    let mut s = SqliteStore::open(&path).unwrap();
+    assert_eq!(
+        s.schema_version().unwrap(),
+        sitrep_store::schema::MIGRATIONS.len() as i64
+    );
+    let a = doc("a", "bomb market toll 31", "2026-03-07");
+    let b = doc("b", "bomb market toll 36", "2026-03-08");
+    let batch = vec![(a.clone(), record(&a, 31)), (b.clone(), record(&b, 36))];
+    assert_eq!(s.ingest(&batch).unwrap(), vec![Outcome::New, Outcome::New]);
+    assert_eq!(
+        s.ingest(&batch).unwrap(),
+        vec![Outcome::Unchanged, Outcome::Unchanged]
+    );
+    let st = s.stats().unwrap();
+    assert_eq!(
+        (
+            st.documents,
+            st.events,
+            st.incidents,
+            st.claims,
+            st.entities,
+            st.entity_records
+        ),
+        (2, 2, 1, 2, 1, 2)
+    );
+    let inc = &s.incidents(&IncidentFilter::default()).unwrap()[0];
+    assert_eq!(inc.reports, vec!["a", "b"]);
+
+    // A new version of b: same id, new text.
+    let b2 = doc("b", "bomb market toll 40 updated", "2026-03-09");
+    assert_eq!(
+        s.ingest(&[(b2.clone(), record(&b2, 40))]).unwrap(),
+        vec![Outcome::Replaced]
+    );
+    let st = s.stats().unwrap();
+    assert_eq!((st.documents, st.events, st.incidents), (2, 2, 1));
+    let inc = &s.incidents(&IncidentFilter::default()).unwrap()[0];
+    let f = inc.fatalities.as_ref().unwrap();
+    assert_eq!((f.low, f.high), (31, 40));
+    assert_eq!(s.search("updated", 10).unwrap(), vec!["b"]);
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+
+    // Filters.
+    let none = IncidentFilter {
+        since: Some("2026-03-07".into()),
+        ..Default::default()
+    };
+    assert!(s.incidents(&none).unwrap().is_empty());
+    let place = IncidentFilter {
+        place: Some("lakki".into()),
+        kind: Some("suicide".into()),
+        ..Default::default()
+    };
+    assert_eq!(s.incidents(&place).unwrap().len(), 1);
+    drop(s);
+
+    // Reopening keeps everything and does not migrate again.
+    let s = SqliteStore::open(&path).unwrap();
+    assert_eq!(s.stats().unwrap().documents, 2);
+    assert_eq!(s.claims_by_speaker().unwrap().len(), 1);
+}
