@@ -197,16 +197,49 @@ def tag(w, doc, margin):
     return [(ROLES[r - 1], text[toks[a][1]:toks[b][2]]) for r, a, b in out]
 
 
+MAXN = 6
+
+
+def mention_table(docs):
+    """Gold mentions seen in at least two training documents, per role, with the share of
+    the documents containing the phrase in which it is a gold mention of that role."""
+    appear = {}
+    hit = {r: {} for r in ROLES}
+    for d in docs:
+        words = [t[0] for t in tokens(d["doctext"])]
+        grams = {" ".join(words[i:i + n]) for i in range(len(words)) for n in range(1, MAXN + 1)
+                 if i + n <= len(words)}
+        for g in grams:
+            appear[g] = appear.get(g, 0) + 1
+        for r in ROLES:
+            for k in {" ".join(key(m[0])) for e in d.get("extracts", {}).get(r, []) for m in e}:
+                if k in grams:
+                    hit[r][k] = hit[r].get(k, 0) + 1
+    rows = []
+    for r in ROLES:
+        for k, h in hit[r].items():
+            if h >= 2:
+                rows.append((r, k, h / (appear[k] + 1)))
+    return sorted(rows)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", required=True)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--out")
+    ap.add_argument("--mentions", help="write the mention lexicon (kb/models/muc4_mentions.tsv) here")
     ap.add_argument("--eval")
     ap.add_argument("--pred")
     ap.add_argument("--margin", type=float, default=0.0)
     args = ap.parse_args()
     docs = [json.loads(l) for l in open(args.train, encoding="utf-8") if l.strip()]
+    if args.mentions:
+        with open(args.mentions, "w", encoding="utf-8") as f:
+            f.write("# MUC-4 mention lexicon written by scripts/train_muc4.py: role, phrase, share of\n"
+                    "# training documents containing the phrase where it fills the role.\n")
+            for r, k, p in mention_table(docs):
+                f.write(f"{r}\t{k}\t{p:.3f}\n")
     w = train(docs, args.epochs)
     if args.out:
         save(w, args.out)

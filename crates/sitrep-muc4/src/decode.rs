@@ -7,8 +7,12 @@
 //! entity, and the entity keeps its longest mention: strict scoring credits an entity only if
 //! every mention in it is right, so one mention per entity is the safe output.
 
+use super::lexicon::{Lexicon, MAX_WORDS};
 use super::words::Word;
 use super::{Extracts, ROLES};
+
+/// Lexicon phrases at least this precise are fillers wherever they occur.
+pub const SURE: f32 = 0.3;
 
 /// Words never a mention on their own.
 const FUNCTION_WORDS: &[&str] = &[
@@ -20,9 +24,27 @@ fn is_function(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
 }
 
+/// Lexicon phrases in the text: (first word, last word, roles).
+fn occurrences<'l>(
+    text: &str,
+    words: &[Word<'_>],
+    lexicon: &'l Lexicon,
+) -> Vec<(usize, usize, &'l [(u8, f32)])> {
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {
+            if let Some(roles) = lexicon.get(&text[words[i].start..words[i + n - 1].end]) {
+                out.push((i, i + n - 1, roles));
+            }
+        }
+    }
+    out
+}
+
 /// Mentions per role, in order of first occurrence.
-pub fn decode(text: &str, words: &[Word<'_>], labels: &[u8]) -> Extracts {
-    let mut per_role: Vec<Vec<Vec<&str>>> = vec![Vec::new(); ROLES.len()];
+pub fn decode(text: &str, words: &[Word<'_>], labels: &[u8], lexicon: &Lexicon) -> Extracts {
+    let occ = occurrences(text, words, lexicon);
+    let mut spans: Vec<(u8, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let label = labels[i];
@@ -36,7 +58,27 @@ pub fn decode(text: &str, words: &[Word<'_>], labels: &[u8]) -> Extracts {
             j += 1;
         }
         if label != 0 {
-            let mut span: Vec<&str> = words[i..j].iter().map(|w| w.text).collect();
+            let (mut a, mut b) = (i, j - 1);
+            for &(s, e, roles) in &occ {
+                if s <= a && e >= b && e - s > b - a && roles.iter().any(|r| r.0 + 1 == label) {
+                    (a, b) = (s, e);
+                }
+            }
+            spans.push((label, a, b));
+        }
+        i = j;
+    }
+    for &(s, e, roles) in &occ {
+        for &(r, p) in roles {
+            if p >= SURE {
+                spans.push((r + 1, s, e));
+            }
+        }
+    }
+    let mut per_role: Vec<Vec<Vec<&str>>> = vec![Vec::new(); ROLES.len()];
+    for (label, a, b) in spans {
+        {
+            let mut span: Vec<&str> = words[a..=b].iter().map(|w| w.text).collect();
             while span
                 .first()
                 .is_some_and(|w| matches!(*w, "a" | "an" | "the"))
@@ -50,7 +92,6 @@ pub fn decode(text: &str, words: &[Word<'_>], labels: &[u8]) -> Extracts {
                 }
             }
         }
-        i = j;
     }
     let mut out = Extracts::default();
     for (r, mentions) in per_role.iter().enumerate() {

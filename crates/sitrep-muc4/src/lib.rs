@@ -7,15 +7,20 @@
 //! 2. [`model`]: a token tagger (averaged perceptron over hashed context features) trained by
 //!    `scripts/train_muc4.py` on the MUC-4 training split and shipped as `kb/models/muc4.bin`;
 //!    it labels each word O or one of the five roles.
-//! 3. [`decode`]: runs of one role between spaces become mentions; function words alone are
+//! 3. [`lexicon`]: gold mentions of the training split with their precision
+//!    (`kb/models/muc4_mentions.tsv`): they widen partial mentions and precise ones are
+//!    fillers wherever they occur.
+//! 4. [`decode`]: runs of one role between spaces become mentions; function words alone are
 //!    dropped; mentions whose words are all inside a longer mention of the same role are
 //!    merged into it, and each entity is output with one mention.
 #![deny(missing_docs)]
 
 mod decode;
+mod lexicon;
 mod model;
 mod words;
 
+pub use lexicon::Lexicon;
 pub use model::Model;
 
 use serde::Serialize;
@@ -77,7 +82,7 @@ pub fn extract_with(model: &Model, text: &str) -> Extracts {
     let lower = text.to_lowercase();
     let words = words::words(&lower);
     let labels = model.tag(&words);
-    decode::decode(&lower, &words, &labels)
+    decode::decode(&lower, &words, &labels, Lexicon::builtin())
 }
 
 #[cfg(test)]

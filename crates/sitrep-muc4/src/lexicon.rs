@@ -1,0 +1,54 @@
+//! The MUC-4 mention lexicon: `kb/models/muc4_mentions.tsv` (role, phrase, precision, written
+//! by `scripts/train_muc4.py` from the training split) in; phrase lookups out.
+//!
+//! Precision is the share of training documents containing the phrase in which it fills the
+//! role. Phrases widen the tagger's partial mentions ("marti" to "farabundo marti national
+//! liberation front"), and phrases precise enough are fillers wherever they occur.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::ROLES;
+
+/// Longest phrase, in words.
+pub const MAX_WORDS: usize = 6;
+
+/// Phrase (words joined by one space) to (role index, precision) pairs.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    phrases: HashMap<String, Vec<(u8, f32)>>,
+}
+
+static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
+
+impl Lexicon {
+    /// The lexicon shipped in `kb/models/muc4_mentions.tsv`.
+    pub fn builtin() -> &'static Lexicon {
+        BUILTIN.get_or_init(|| Lexicon::parse(include_str!("../../../kb/models/muc4_mentions.tsv")))
+    }
+
+    /// Reads `role<TAB>phrase<TAB>precision` lines; `#` lines and bad lines are skipped.
+    pub fn parse(text: &str) -> Lexicon {
+        let mut phrases: HashMap<String, Vec<(u8, f32)>> = HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(role), Some(phrase), Some(p)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let (Some(r), Ok(p)) = (ROLES.iter().position(|x| *x == role), p.parse::<f32>()) else {
+                continue;
+            };
+            phrases
+                .entry(phrase.to_string())
+                .or_default()
+                .push((r as u8, p));
+        }
+        Lexicon { phrases }
+    }
+
+    /// The roles and precisions of `phrase`, if it is in the lexicon.
+    pub fn get(&self, phrase: &str) -> Option<&[(u8, f32)]> {
+        self.phrases.get(phrase).map(Vec::as_slice)
+    }
+}
