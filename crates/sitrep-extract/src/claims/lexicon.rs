@@ -13,11 +13,14 @@ pub(super) struct Lexicon {
     /// Collective sources ("security sources"), labelled `weak` for documents that speak
     /// only when nobody else is named ("the statement").
     pub collectives: Phrases,
+    /// Role nouns that name a person by post ("spokesperson", "defence minister").
+    pub roles: Phrases,
     key: Vec<String>,
 }
 
 const VERBS: &str = "reporting_verbs";
 const COLLECTIVES: &str = "collective_sources";
+const ROLES: &str = "speaker_roles";
 
 thread_local! {
     static CACHE: RefCell<Option<Rc<Lexicon>>> = const { RefCell::new(None) };
@@ -25,7 +28,11 @@ thread_local! {
 
 fn key_of(kb: &KnowledgeBase) -> impl Iterator<Item = &String> {
     let get = |name| kb.lexicons.get(name).into_iter().flatten();
-    get(VERBS).chain(std::iter::once(&SEP)).chain(get(COLLECTIVES))
+    get(VERBS)
+        .chain(std::iter::once(&SEP))
+        .chain(get(COLLECTIVES))
+        .chain(std::iter::once(&SEP))
+        .chain(get(ROLES))
 }
 
 static SEP: String = String::new();
@@ -41,6 +48,7 @@ pub(super) fn of(kb: &KnowledgeBase) -> Rc<Lexicon> {
         let lex = Rc::new(Lexicon {
             verbs: Phrases::from_lines(kb.lexicons.get(VERBS).into_iter().flatten()),
             collectives: Phrases::from_lines(kb.lexicons.get(COLLECTIVES).into_iter().flatten()),
+            roles: Phrases::from_lines(kb.lexicons.get(ROLES).into_iter().flatten()),
             key: key_of(kb).cloned().collect(),
         });
         *cell.borrow_mut() = Some(lex.clone());

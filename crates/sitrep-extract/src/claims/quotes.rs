@@ -74,14 +74,28 @@ pub(super) fn find(doc: &Document) -> Vec<Quote> {
 
 /// A straight quote opens when it does not follow a letter or digit.
 fn opens(text: &str, at: usize) -> bool {
-    !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
-fn push(out: &mut Vec<Quote>, doc: &Document, open: usize, close: usize, end: usize, continued: bool) {
+fn push(
+    out: &mut Vec<Quote>,
+    doc: &Document,
+    open: usize,
+    close: usize,
+    end: usize,
+    continued: bool,
+) {
     let mark = doc.text[open..].chars().next().map_or(1, char::len_utf8);
     let inner = Span::new(open + mark, close);
     let outer = Span::new(open, end);
     if !inner.is_empty() && !doc.overlaps_removed(outer) {
-        out.push(Quote { inner, outer, continued });
+        out.push(Quote {
+            inner,
+            outer,
+            continued,
+        });
     }
 }

@@ -1,6 +1,8 @@
 //! Speakers: who a reporting verb's subject is. Takes a token range before (or after) the
-//! verb and gives a speaker: an entity's canonical name, a collective source's words, or the
-//! person or group a pronoun stands for.
+//! verb and gives a speaker: an entity's canonical name, a person named by a role ("the
+//! military spokesperson", resolved to the person named with that role elsewhere in the
+//! document when there is one), a collective source's words, or the speaker a pronoun
+//! stands for.
 
 use sitrep_model::Span;
 
@@ -22,8 +24,100 @@ pub(super) enum Class {
 pub(super) struct Speaker {
     pub name: String,
     pub class: Class,
-    /// Where the subject words are.
-    pub span: Span,
+    /// Where the words naming the speaker start.
+    pub start: usize,
+}
+
+/// What speaker finding reads: the document's tokens, text and entities, the lexicons, and
+/// the roles the document gives its persons.
+pub(super) struct Ctx<'c, 'a> {
+    pub toks: &'c [Tok<'a>],
+    pub text: &'c str,
+    pub ents: &'c Entities,
+    pub lex: &'c Lexicon,
+    /// Role words (lower case) written next to a person's name, with the person.
+    pub roles: Vec<(String, String)>,
+}
+
+impl<'c, 'a> Ctx<'c, 'a> {
+    /// Reads the roles written before persons' names ("Defence Minister Khawaja Asif").
+    pub fn new(toks: &'c [Tok<'a>], text: &'c str, ents: &'c Entities, lex: &'c Lexicon) -> Self {
+        let mut ctx = Ctx {
+            toks,
+            text,
+            ents,
+            lex,
+            roles: Vec::new(),
+        };
+        for m in &ents.mentions {
+            let e = ents.entity(m);
+            if !e.kind.is_person() {
+                continue;
+            }
+            let k = toks.partition_point(|t| t.span.start < m.span.start);
+            let hi = toks
+                .partition_point(|t| t.span.start < m.span.end)
+                .min(k + 3);
+            let from = (k.saturating_sub(20)..k)
+                .rev()
+                .find(|&j| {
+                    matches!(&*toks[j].lower, "." | "!" | "?")
+                        || text[toks[j].span.end..toks[j + 1].span.start].contains('\n')
+                })
+                .map_or(k.saturating_sub(20), |j| j + 1);
+            for j in from..hi {
+                if let Some((n, _)) = lex.roles.longest_at(&toks[j..hi.max(j)]) {
+                    let role = ctx.role_words(j, n);
+                    if !ctx.roles.iter().any(|(r, _)| *r == role) {
+                        ctx.roles.push((role, e.name.clone()));
+                    }
+                    break;
+                }
+            }
+        }
+        ctx
+    }
+
+    fn role_words(&self, j: usize, n: usize) -> String {
+        let mut s = String::new();
+        for t in &self.toks[j..j + n] {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&t.lower);
+        }
+        s
+    }
+
+    /// The person a role stands for, else the role's words as written.
+    fn role(&self, span: Span, head: String) -> Speaker {
+        let words = span.of(self.text).to_lowercase();
+        let name = self
+            .roles
+            .iter()
+            .find(|(r, _)| *r == words)
+            .or_else(|| {
+                let mut hits = self
+                    .roles
+                    .iter()
+                    .filter(|(r, _)| *r == head || r.ends_with(&format!(" {head}")));
+                let first = hits.next()?;
+                hits.all(|(_, p)| *p == first.1).then_some(first)
+            })
+            .or_else(|| {
+                let first = self.roles.first()?;
+                self.roles
+                    .iter()
+                    .all(|(_, p)| *p == first.1)
+                    .then_some(first)
+            })
+            .map_or_else(|| span.of(self.text).to_string(), |(_, p)| p.clone());
+        Speaker {
+            name,
+            class: Class::Person,
+            start: span.start,
+        }
+    }
 }
 
 /// The speakers seen so far, for pronouns and continuations.
@@ -46,17 +140,18 @@ impl Memory {
 
     /// Who a pronoun at `at` stands for.
     pub fn resolve(&self, p: Pronoun, at: Span, ents: &Entities) -> Option<Speaker> {
-        let found = match p {
+        let s = match p {
             Pronoun::Person => self
-                .last
+                .last_person
                 .clone()
-                .filter(|s| s.class == Class::Person)
-                .or_else(|| last_person_mention(ents, at.start))
-                .or_else(|| self.last_person.clone()),
+                .or_else(|| last_person_mention(ents, at.start)),
             Pronoun::Group => self.last_group.clone().or_else(|| self.last.clone()),
             Pronoun::Thing => self.last.clone(),
         };
-        found.map(|s| Speaker { span: at, ..s })
+        s.map(|s| Speaker {
+            start: at.start,
+            ..s
+        })
     }
 }
 
@@ -64,20 +159,17 @@ fn last_person_mention(ents: &Entities, before: usize) -> Option<Speaker> {
     let i = ents.mentions.partition_point(|m| m.span.end <= before);
     ents.mentions[..i].iter().rev().take(40).find_map(|m| {
         let e = ents.entity(m);
-        e.kind.is_person().then(|| Speaker { name: e.name.clone(), class: Class::Person, span: m.span })
+        e.kind.is_person().then(|| Speaker {
+            name: e.name.clone(),
+            class: Class::Person,
+            start: before,
+        })
     })
 }
 
 /// Looks for the subject of a verb at token `verb` among tokens `lo..verb`.
-pub(super) fn before(
-    toks: &[Tok],
-    lo: usize,
-    verb: usize,
-    text: &str,
-    ents: &Entities,
-    lex: &Lexicon,
-    mem: &Memory,
-) -> Option<Speaker> {
+pub(super) fn before(c: &Ctx, lo: usize, verb: usize, mem: &Memory) -> Option<Speaker> {
+    let toks = c.toks;
     let mut j = verb;
     while j > lo && is_filler(&toks[j - 1].lower) {
         j -= 1;
@@ -86,70 +178,165 @@ pub(super) fn before(
         return None;
     }
     let w = &*toks[j - 1].lower;
-    if matches!(w, "which" | "who" | "that" | "whom" | "be" | "being" | "to") {
+    if w == "who" {
+        // "X, who said …": the name before the relative pronoun.
+        let k = if j >= 2 && toks[j - 2].lower == "," {
+            j - 2
+        } else {
+            j - 1
+        };
+        let t = toks.get(k.checked_sub(1)?)?;
+        let m = c.ents.at(t.span.start)?;
+        let e = c.ents.entity(m);
+        let class = if e.kind.is_person() {
+            Class::Person
+        } else {
+            Class::Group
+        };
+        return (!e.kind.is_place()).then(|| Speaker {
+            name: e.name.clone(),
+            class,
+            start: m.span.start,
+        });
+    }
+    if matches!(w, "which" | "that" | "whom" | "be" | "being" | "to") {
         return None;
     }
     if let Some(p) = pronoun(w) {
         let solo = j - 1 == lo || !toks[j - 2].word || matches!(&*toks[j - 2].lower, "and" | "but");
-        return if solo { mem.resolve(p, toks[j - 1].span, ents) } else { None };
+        return if solo {
+            mem.resolve(p, toks[j - 1].span, c.ents)
+        } else {
+            None
+        };
     }
-    let mut weak = None;
+    let (mut near, mut weak) = (None, None);
     let mut i = lo;
     while i < j {
-        let t = &toks[i];
-        if let Some((s, next)) = candidate(toks, i, j, text, ents, lex) {
-            let object = toks[i.saturating_sub(3)..i]
-                .iter()
-                .rev()
-                .take_while(|t| t.word)
-                .any(|t| is_preposition(&t.lower));
-            if !object || i == lo {
-                if s.1 {
-                    weak.get_or_insert(s.0);
-                } else {
-                    return Some(s.0);
-                }
-            }
-            i = next;
-        } else {
-            let _ = t;
+        let Some((s, is_weak, next)) = candidate(c, lo, i, j) else {
             i += 1;
+            continue;
+        };
+        let object = toks[i.saturating_sub(3)..i]
+            .iter()
+            .rev()
+            .take_while(|t| t.word)
+            .any(|t| is_preposition(&t.lower));
+        if !object || i == lo {
+            if is_weak {
+                weak.get_or_insert(s);
+            } else {
+                near = Some(s);
+            }
         }
+        i = next;
     }
-    weak
+    near.or(weak)
 }
 
-/// A speaker named right after a verb ("said the minister", "said Asif").
-pub(super) fn after(toks: &[Tok], from: usize, hi: usize, text: &str, ents: &Entities, lex: &Lexicon, mem: &Memory) -> Option<Speaker> {
-    let i = from;
-    if i >= hi {
+/// A speaker named right after a verb ("said the minister", "said a statement issued by
+/// security sources").
+pub(super) fn after(c: &Ctx, from: usize, hi: usize, mem: &Memory) -> Option<Speaker> {
+    if from >= hi {
         return None;
     }
-    if let Some(p) = pronoun(&toks[i].lower) {
-        return mem.resolve(p, toks[i].span, ents);
+    if let Some(p) = pronoun(&c.toks[from].lower) {
+        return mem.resolve(p, c.toks[from].span, c.ents);
     }
-    candidate(toks, i, hi, text, ents, lex).map(|((s, _), _)| s)
+    let (s, weak, next) = candidate(c, from, from, hi)?;
+    if weak {
+        let by = c.toks[next..hi.min(next + 4)]
+            .iter()
+            .position(|t| matches!(&*t.lower, "by" | "from"));
+        if let Some(b) = by {
+            if let Some((s2, _, _)) = candidate(c, next + b + 1, next + b + 1, hi) {
+                return Some(s2);
+            }
+        }
+    }
+    Some(s)
 }
 
-/// A speaker starting at token `i` (before `hi`): ((speaker, weak), next token).
-fn candidate(toks: &[Tok], i: usize, hi: usize, text: &str, ents: &Entities, lex: &Lexicon) -> Option<((Speaker, bool), usize)> {
-    let t = &toks[i];
-    let art = matches!(&*t.lower, "the" | "a" | "an");
+/// A speaker starting at token `i` (before `hi`): the speaker, whether it is weak, and the
+/// token after it.
+fn candidate(c: &Ctx, lo: usize, i: usize, hi: usize) -> Option<(Speaker, bool, usize)> {
+    let toks = c.toks;
+    let art = matches!(&*toks[i].lower, "the" | "a" | "an");
     let k = if art { i + 1 } else { i };
     if k >= hi {
         return None;
     }
-    if let Some((n, label)) = lex.collectives.longest_at(&toks[k..hi]) {
-        let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
-        let s = Speaker { name: span.of(text).to_string(), class: Class::Group, span };
-        return Some(((s, label == "weak"), k + n));
+    if let Some((n, _)) = c.lex.roles.longest_at(&toks[k..hi]) {
+        // "DG ISPR", "the defence minister".
+        let mut end = k + n;
+        if let Some(m) = c
+            .ents
+            .at(toks[end.min(hi - 1)].span.start)
+            .filter(|_| end < hi)
+        {
+            if !c.ents.entity(m).kind.is_person() && m.span.start == toks[end].span.start {
+                end += toks[end..hi]
+                    .iter()
+                    .take_while(|t| t.span.start < m.span.end)
+                    .count();
+            }
+        }
+        // Modifiers before the role: "the military spokesperson".
+        let mut b = k;
+        while b > lo
+            && k - b < 2
+            && toks[b - 1].word
+            && !matches!(
+                &*toks[b - 1].lower,
+                "the" | "a" | "an" | "s" | "its" | "his" | "her" | "their" | "and" | "said"
+            )
+        {
+            b -= 1;
+        }
+        let span = Span::new(toks[b].span.start, toks[end - 1].span.end);
+        return Some((c.role(span, c.role_words(k, n)), false, end));
     }
-    let m = ents.at(toks[k].span.start).filter(|m| m.span.start == toks[k].span.start)?;
-    let e = ents.entity(m);
+    if let Some((n, label)) = c.lex.collectives.longest_at(&toks[k..hi]) {
+        let span = Span::new(toks[k].span.start, toks[k + n - 1].span.end);
+        let s = Speaker {
+            name: span.of(c.text).to_string(),
+            class: Class::Group,
+            start: span.start,
+        };
+        return Some((s, label == "weak", k + n));
+    }
+    let m = c
+        .ents
+        .at(toks[k].span.start)
+        .filter(|m| m.span.start == toks[k].span.start)?;
+    let e = c.ents.entity(m);
     if e.kind.is_place() {
         return None;
     }
-    let class = if e.kind.is_person() { Class::Person } else { Class::Group };
-    let next = k + toks[k..hi].iter().take_while(|t| t.span.start < m.span.end).count();
-    Some(((Speaker { name: e.name.clone(), class, span: m.span }, false), next.max(k + 1)))
+    let next = (k + toks[k..hi]
+        .iter()
+        .take_while(|t| t.span.start < m.span.end)
+        .count())
+    .max(k + 1);
+    if !e.kind.is_person() && next < hi {
+        // "the military spokesperson", "ISPR chief".
+        if let Some((n, _)) = c.lex.roles.longest_at(&toks[next..hi]) {
+            let span = Span::new(toks[k].span.start, toks[next + n - 1].span.end);
+            return Some((c.role(span, c.role_words(next, n)), false, next + n));
+        }
+    }
+    let class = if e.kind.is_person() {
+        Class::Person
+    } else {
+        Class::Group
+    };
+    Some((
+        Speaker {
+            name: e.name.clone(),
+            class,
+            start: m.span.start,
+        },
+        false,
+        next,
+    ))
 }

@@ -19,22 +19,43 @@ impl AsRef<str> for Tok<'_> {
     }
 }
 
-/// The document's tokens, lower-cased.
+/// The document's tokens, lower-cased; hyphenated words are split at the hyphens so that
+/// word lists match them word by word ("director-general").
 pub(super) fn tokens<'a>(a: &'a Analysis) -> Vec<Tok<'a>> {
     let text = a.text();
     let ascii = text.len() == a.folded.text.len();
-    a.tokens
-        .iter()
-        .map(|t| Tok {
+    let mut out = Vec::with_capacity(a.tokens.len());
+    for t in &a.tokens {
+        let word = t.kind != TokenKind::Punct;
+        let raw = t.span.of(text);
+        if ascii && word && raw.len() > 2 && raw[1..raw.len() - 1].contains('-') {
+            let folded = t.span.of(&a.folded.text);
+            let mut start = 0;
+            for part in folded.split('-') {
+                if !part.is_empty() {
+                    let span = Span::new(t.span.start + start, t.span.start + start + part.len());
+                    out.push(Tok {
+                        span,
+                        lower: Cow::Borrowed(part),
+                        word,
+                    });
+                }
+                start += part.len() + 1;
+            }
+            continue;
+        }
+        let lower = if ascii {
+            Cow::Borrowed(t.span.of(&a.folded.text))
+        } else {
+            Cow::Owned(raw.to_lowercase())
+        };
+        out.push(Tok {
             span: t.span,
-            lower: if ascii {
-                Cow::Borrowed(t.span.of(&a.folded.text))
-            } else {
-                Cow::Owned(t.span.of(text).to_lowercase())
-            },
-            word: t.kind != TokenKind::Punct,
-        })
-        .collect()
+            lower,
+            word,
+        });
+    }
+    out
 }
 
 /// Personal pronouns that can stand for a speaker.
@@ -62,11 +83,40 @@ pub(super) enum Pronoun {
 pub(super) fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "also" | "further" | "has" | "have" | "had" | "was" | "were" | "is" | "are" | "once"
-            | "again" | "later" | "then" | "earlier" | "repeatedly" | "strongly" | "categorically"
-            | "flatly" | "firmly" | "clearly" | "explicitly" | "publicly" | "reportedly"
-            | "previously" | "recently" | "been" | "openly" | "not" | "would" | "will"
-            | "however" | "meanwhile" | "separately" | "specifically"
+        "also"
+            | "further"
+            | "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "once"
+            | "again"
+            | "later"
+            | "then"
+            | "earlier"
+            | "repeatedly"
+            | "strongly"
+            | "categorically"
+            | "flatly"
+            | "firmly"
+            | "clearly"
+            | "explicitly"
+            | "publicly"
+            | "reportedly"
+            | "previously"
+            | "recently"
+            | "been"
+            | "openly"
+            | "not"
+            | "would"
+            | "will"
+            | "however"
+            | "meanwhile"
+            | "separately"
+            | "specifically"
     )
 }
 
@@ -79,7 +129,23 @@ pub(super) fn is_complementiser(w: &str) -> bool {
 pub(super) fn is_preposition(w: &str) -> bool {
     matches!(
         w,
-        "in" | "of" | "to" | "about" | "against" | "on" | "with" | "from" | "at" | "for" | "into"
-            | "over" | "under" | "behind" | "between" | "among" | "toward" | "towards" | "upon"
+        "in" | "of"
+            | "to"
+            | "about"
+            | "against"
+            | "on"
+            | "with"
+            | "from"
+            | "at"
+            | "for"
+            | "into"
+            | "over"
+            | "under"
+            | "behind"
+            | "between"
+            | "among"
+            | "toward"
+            | "towards"
+            | "upon"
     )
 }
