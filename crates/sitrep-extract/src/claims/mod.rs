@@ -267,6 +267,10 @@ impl<'r> Reader<'r, '_> {
                 continue;
             };
             i += v.len;
+            // A report nested in a clause already reported belongs to the outer speaker.
+            if found.last().is_some_and(|a| matches!(a.complement, Complement::After(_))) {
+                continue;
+            }
             if let Some(a) = self.attribution(v, lo, hi) {
                 self.mem.said(&a.speaker);
                 found.push(a);

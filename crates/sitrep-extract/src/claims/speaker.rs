@@ -124,6 +124,8 @@ impl<'c, 'a> Ctx<'c, 'a> {
 #[derive(Default)]
 pub(super) struct Memory {
     pub last: Option<Speaker>,
+    /// Where the last claim was attributed.
+    last_at: usize,
     last_person: Option<Speaker>,
     last_group: Option<Speaker>,
 }
@@ -136,6 +138,7 @@ impl Memory {
             Class::Group => self.last_group = Some(s.clone()),
         }
         self.last = Some(s.clone());
+        self.last_at = s.start;
     }
 
     /// Who a pronoun at `at` stands for.
@@ -210,7 +213,7 @@ pub(super) fn before(c: &Ctx, lo: usize, verb: usize, mem: &Memory) -> Option<Sp
             None
         };
     }
-    let (mut near, mut weak) = (None, None);
+    let mut weak = None;
     let mut i = lo;
     while i < j {
         let Some((s, is_weak, next)) = candidate(c, lo, i, j) else {
@@ -223,15 +226,14 @@ pub(super) fn before(c: &Ctx, lo: usize, verb: usize, mem: &Memory) -> Option<Sp
             .take_while(|t| t.word)
             .any(|t| is_preposition(&t.lower));
         if !object || i == lo {
-            if is_weak {
-                weak.get_or_insert(s);
-            } else {
-                near = Some(s);
+            if !is_weak {
+                return Some(s);
             }
+            weak.get_or_insert(s);
         }
         i = next;
     }
-    near.or(weak)
+    weak
 }
 
 /// A speaker named right after a verb ("said the minister", "said a statement issued by
