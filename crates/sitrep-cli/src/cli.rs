@@ -22,6 +22,17 @@ pub enum Command {
     /// MUC-4 role fillers (PerpInd, PerpOrg, Target, Victim, Weapon), one JSON line per
     /// document in the format of the MUC-4 CEAF-REE scorer.
     Muc4(Muc4Args),
+    /// Read reports, extract, store them in a database and fuse their events into incidents.
+    Ingest(crate::ingest::IngestArgs),
+    /// Counts in the database: documents, events, incidents, claims, figures, entities.
+    Stats(crate::ingest::StatsArgs),
+    /// The fused incidents, with tolls, revisions, perpetrators and conflicts.
+    Incidents(crate::incidents::IncidentsArgs),
+    /// Incidents, fatalities and actors per province, district and week, baselines and
+    /// spikes, trends, and the indicator ledger (NAP scorecard) from figures.
+    Assess(crate::assess::AssessArgs),
+    /// Measure ingest + fuse throughput on a synthetic stream built from the examples.
+    BenchFuse(crate::bench_fuse::BenchFuseArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,8 +3,12 @@
 //! Parses arguments ([`cli`]) and hands each command to its module; the shared reading and
 //! parallel extraction loop is [`run`].
 
+mod assess;
 mod bench;
+mod bench_fuse;
 mod cli;
+mod incidents;
+mod ingest;
 mod kb;
 mod muc4;
 mod pretty;
@@ -21,6 +25,11 @@ fn main() -> ExitCode {
         cli::Command::Bench(a) => bench::bench(&a),
         cli::Command::Kb(cli::KbCommand::Check(a)) => kb::check(&a),
         cli::Command::Muc4(a) => muc4::muc4(&a),
+        cli::Command::Ingest(a) => ingest::ingest(&a),
+        cli::Command::Stats(a) => ingest::stats(&a),
+        cli::Command::Incidents(a) => incidents::incidents(&a),
+        cli::Command::Assess(a) => assess::run(&a),
+        cli::Command::BenchFuse(a) => bench_fuse::bench_fuse(&a),
     };
     match result {
         Ok(code) => code,

@@ -17,6 +17,9 @@ pub struct Incident {
     pub sub_type: Option<String>,
     /// The best date.
     pub date: Option<DateRange>,
+    /// From the earliest to the latest date any report gives (what the index blocks on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<DateRange>,
     /// The best place.
     pub location: Option<Location>,
     /// Who did it, by every report's account.

@@ -61,13 +61,14 @@ impl Block {
     }
 
     /// The indexed keys of an incident summary: `(admin1, country, day_start, day_end)`,
-    /// the span cut to [`MAX_SPAN_DAYS`].
+    /// from the span of its reports' dates, cut to [`MAX_SPAN_DAYS`].
     pub fn keys(inc: &Incident) -> (Option<String>, Option<String>, Option<i32>, Option<i32>) {
         let loc = inc.location.as_ref();
         let admin1 = loc.and_then(|l| l.admin1.as_deref()).map(key);
         let country = loc.and_then(|l| l.country.as_deref()).map(key);
-        let start = inc.date.as_ref().and_then(|d| day_number(&d.start));
-        let end = inc.date.as_ref().and_then(|d| day_number(&d.end));
+        let span = inc.span.as_ref().or(inc.date.as_ref());
+        let start = span.and_then(|d| day_number(&d.start));
+        let end = span.and_then(|d| day_number(&d.end));
         let end = match (start, end) {
             (Some(s), Some(e)) => Some(e.clamp(s, s + MAX_SPAN_DAYS)),
             (Some(s), None) => Some(s),
@@ -114,48 +115,100 @@ pub trait IncidentIndex {
     fn incidents_of_doc(&mut self, doc_id: &str) -> Result<Vec<StoredIncident>, Self::Error>;
 }
 
-/// Fuses one event: joins the best-scoring candidate incident above [`THRESHOLD`] or starts
-/// a new one. Returns the incident's id.
-pub fn fuse<I: IncidentIndex>(index: &mut I, m: Member) -> Result<i64, I::Error> {
-    let block = Block::of(&m);
-    let best = index
-        .candidates(&block)?
-        .into_iter()
-        .filter_map(|c| score(&m, &c.summary).map(|s| (s, c)))
-        .filter(|(s, _)| *s >= THRESHOLD)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.id.cmp(&a.1.id)));
-    match best {
-        Some((_, mut c)) => {
-            c.members
-                .retain(|x| !(x.doc_id == m.doc_id && x.event_idx == m.event_idx));
-            c.members.push(m);
-            let mut summary = summarise(&c.members);
-            summary.id = c.id;
-            index.update(c.id, &summary, &c.members)?;
-            Ok(c.id)
+/// True when two events are the same incident: each scores at least [`THRESHOLD`] against
+/// the other alone, and an event without a place only links to events of its own report
+/// (without a place it would fit anything nearby in time).
+pub fn linked(a: &Member, b: &Member) -> bool {
+    let placeless = a.event.location.is_none() || b.event.location.is_none();
+    if placeless && a.doc_id != b.doc_id {
+        return false;
+    }
+    let one = |m: &Member| summarise(std::slice::from_ref(m));
+    score(a, &one(b)).is_some_and(|s| s >= THRESHOLD)
+        && score(b, &one(a)).is_some_and(|s| s >= THRESHOLD)
+}
+
+/// Splits members into groups linked directly or through each other ([`linked`]).
+pub fn components(members: Vec<Member>) -> Vec<Vec<Member>> {
+    let n = members.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
         }
-        None => {
-            let members = vec![m];
-            let mut summary = summarise(&members);
-            index.insert(&mut summary, &members)
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            if root(&mut parent, i) != root(&mut parent, j) && linked(&members[i], &members[j]) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a.max(b)] = a.min(b);
+            }
         }
     }
+    let mut groups: Vec<(usize, Vec<Member>)> = Vec::new();
+    for (i, m) in members.into_iter().enumerate() {
+        let r = root(&mut parent, i);
+        match groups.iter_mut().find(|(g, _)| *g == r) {
+            Some((_, v)) => v.push(m),
+            None => groups.push((r, vec![m])),
+        }
+    }
+    groups.into_iter().map(|(_, v)| v).collect()
+}
+
+/// Fuses one event. An incident is a group of events linked to each other directly or
+/// through others ([`linked`]), so the incidents do not depend on arrival order: the event
+/// joins every candidate incident it links to (merging them) or starts a new one. Returns
+/// the incident's id.
+pub fn fuse<I: IncidentIndex>(index: &mut I, m: Member) -> Result<i64, I::Error> {
+    let block = Block::of(&m);
+    let mut joined: Vec<StoredIncident> = index
+        .candidates(&block)?
+        .into_iter()
+        .filter(|c| c.members.iter().any(|x| linked(&m, x)))
+        .collect();
+    joined.sort_by_key(|c| c.id);
+    let mut members: Vec<Member> = joined
+        .iter()
+        .flat_map(|c| c.members.iter().cloned())
+        .collect();
+    members.retain(|x| !(x.doc_id == m.doc_id && x.event_idx == m.event_idx));
+    members.push(m);
+    let mut summary = summarise(&members);
+    let Some(keep) = joined.first() else {
+        return index.insert(&mut summary, &members);
+    };
+    summary.id = keep.id;
+    for other in &joined[1..] {
+        index.delete(other.id)?;
+    }
+    index.update(keep.id, &summary, &members)?;
+    Ok(keep.id)
 }
 
 /// Takes a report's events out of every incident (before a changed version is fused, or
-/// when it is deleted); incidents left empty are deleted. Returns how many events left.
+/// when it is deleted): incidents left empty are deleted, and those whose remaining events
+/// no longer link are split. Returns how many events left.
 pub fn remove_doc<I: IncidentIndex>(index: &mut I, doc_id: &str) -> Result<usize, I::Error> {
     let mut removed = 0;
     for mut c in index.incidents_of_doc(doc_id)? {
         let before = c.members.len();
         c.members.retain(|m| m.doc_id != doc_id);
         removed += before - c.members.len();
-        if c.members.is_empty() {
-            index.delete(c.id)?;
-        } else {
-            let mut summary = summarise(&c.members);
-            summary.id = c.id;
-            index.update(c.id, &summary, &c.members)?;
+        let mut groups = components(c.members).into_iter();
+        match groups.next() {
+            None => index.delete(c.id)?,
+            Some(first) => {
+                let mut summary = summarise(&first);
+                summary.id = c.id;
+                index.update(c.id, &summary, &first)?;
+            }
+        }
+        for g in groups {
+            let mut summary = summarise(&g);
+            index.insert(&mut summary, &g)?;
         }
     }
     Ok(removed)

@@ -6,10 +6,13 @@
 //! best / low / high with every report's figure, revisions and conflicts, and the reports
 //! behind each incident.
 //!
-//! Fusion is incremental: [`fuse`] compares a new event only with the candidate incidents the
-//! index returns for its [`Block`] (a date window and a region), scores each ([`score`]) and
-//! joins the best one above [`THRESHOLD`] or starts a new incident. An incident's summary is
-//! recomputed from all its members ([`summarise`]), so it does not depend on arrival order.
+//! Fusion is incremental: [`fuse`] compares a new event only with the events of the candidate
+//! incidents the index returns for its [`Block`] (a date window and a region). Two events are
+//! [`linked`] when each scores at least [`THRESHOLD`] against the other ([`score`]: type
+//! category, place, date, actors, named places, casualties); an incident is a group of linked
+//! events, so the new event joins (and merges) every incident it links to or starts a new
+//! one, and the incidents do not depend on arrival order. An incident's summary is recomputed
+//! from all its members ([`summarise`]).
 #![deny(missing_docs)]
 
 mod claims;
@@ -29,7 +32,7 @@ pub use incident::{
 };
 pub use index::{
     Block, IncidentIndex, MAX_SPAN_DAYS, MemIndex, StoredIncident, UNDATED_LIMIT,
-    UNDATED_LOOKBACK_DAYS, WINDOW_DAYS, fuse, remove_doc,
+    UNDATED_LOOKBACK_DAYS, WINDOW_DAYS, components, fuse, linked, remove_doc,
 };
 pub use member::Member;
 pub use score::{THRESHOLD, category, score};

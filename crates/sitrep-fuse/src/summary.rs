@@ -30,6 +30,16 @@ fn best_date(members: &[Member]) -> Option<DateRange> {
     })
 }
 
+fn span(members: &[Member]) -> Option<DateRange> {
+    let days: Vec<(i32, i32)> = members.iter().filter_map(Member::days).collect();
+    let s = days.iter().map(|d| d.0).min()?;
+    let e = days.iter().map(|d| d.1).max()?;
+    Some(DateRange {
+        start: crate::day_to_string(s),
+        end: crate::day_to_string(e),
+    })
+}
+
 fn specificity(l: &Location) -> usize {
     usize::from(l.lat.is_some()) * 2
         + usize::from(l.admin2.is_some())
@@ -219,6 +229,7 @@ pub fn summarise(members: &[Member]) -> Incident {
         kind,
         sub_type,
         date: best_date(members),
+        span: span(members),
         location: best_location(members),
         perpetrators,
         fatalities,

@@ -108,6 +108,8 @@ pub struct SpeakerClaims {
 
 /// What every storage backend does.
 pub trait Store {
+    /// True when this exact content is already stored (so extracting it again is wasted work).
+    fn is_unchanged(&self, doc: &Document) -> Result<bool, StoreError>;
     /// Stores a batch of documents with their records and fuses their events, atomically.
     fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<Vec<Outcome>, StoreError>;
     /// Row counts.

@@ -54,6 +54,13 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
+    fn is_unchanged(&self, doc: &Document) -> Result<bool, StoreError> {
+        Ok(match write::existing(&self.conn, doc)? {
+            Some((_, hash)) => hash == doc.content_hash,
+            None => write::has_content(&self.conn, &doc.content_hash)?,
+        })
+    }
+
     fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<Vec<Outcome>, StoreError> {
         let tx = self
             .conn

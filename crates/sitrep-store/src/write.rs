@@ -153,7 +153,10 @@ pub fn insert(tx: &Connection, doc: &Document, rec: &Record) -> Result<(), Store
     }
     insert_claims(tx, &doc.id, published.as_deref(), &rec.claims)?;
     let mut index = SqlIndex(tx);
-    for (i, e) in rec.events.iter().enumerate() {
+    let mut order: Vec<(usize, &sitrep_model::record::Event)> =
+        rec.events.iter().enumerate().collect();
+    order.sort_by_key(|(i, e)| (e.location.is_none(), *i));
+    for (i, e) in order {
         let m = Member {
             doc_id: doc.id.clone(),
             event_idx: i,

@@ -1,0 +1,276 @@
+//! `sitrep bench-fuse N`: ingest + fuse throughput on a synthetic stream of N reports built
+//! from the example corpus, and whether the cost per report stays flat as the database grows
+//! (the last window of reports against the first).
+//!
+//! Each synthetic report is an example report's text with a line naming its synthetic
+//! incident appended (so every content hash differs); it is extracted for real, and its
+//! events are replaced by one synthetic event with a varied place (240 towns in six
+//! provinces), date (about seven incidents a day) and toll (rising over an incident's 1–6
+//! reports, with an occasional outlier), so fusion has a known answer.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Result, bail};
+use clap::Args;
+use sitrep_model::Document;
+use sitrep_model::record::{Casualties, DateRange, Event, EventActor, Location};
+use sitrep_store::{SqliteStore, Store};
+
+use crate::cli::{InputArgs, KbArgs};
+use crate::run::{Tally, extract_chunk, pool, read_all};
+
+#[derive(Debug, Args)]
+pub struct BenchFuseArgs {
+    /// Reports in the stream.
+    #[arg(default_value_t = 20_000)]
+    pub n: usize,
+    /// The example reports the stream is built from.
+    #[arg(long, default_value = "examples/reports")]
+    pub examples: String,
+    /// Database file (default: a new temporary file).
+    #[arg(long, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// Reports per transaction and per timing window.
+    #[arg(long, default_value_t = 1000)]
+    pub window: usize,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+const PROVINCES: [&str; 6] = [
+    "Khyber Pakhtunkhwa",
+    "Balochistan",
+    "Punjab",
+    "Sindh",
+    "Islamabad Capital Territory",
+    "Gilgit-Baltistan",
+];
+const KINDS: [(&str, &str); 4] = [
+    ("Explosions/Remote violence", "Suicide bomb"),
+    (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    ("Battles", "Armed clash"),
+    ("Violence against civilians", "Attack"),
+];
+const GROUPS: [&str; 4] = [
+    "Tehrik-i-Taliban Pakistan",
+    "Islamic State Khorasan Province",
+    "Baloch Liberation Front",
+    "Baloch Liberation Army",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// One synthetic report: which incident, which of its reports, when published.
+struct Plan {
+    incident: usize,
+    nth: usize,
+    published: i32,
+    town: usize,
+    kind: usize,
+    date: i32,
+    toll: u64,
+    group: usize,
+}
+
+fn plan(n: usize, rng: &mut Rng) -> (Vec<Plan>, usize) {
+    let mut out = Vec::with_capacity(n);
+    let start = sitrep_fuse::day_number("2024-01-01").unwrap_or(0);
+    let mut k = 0;
+    while out.len() < n {
+        let reports = 1 + rng.below(6) as usize;
+        let date = start + (k / 7) as i32;
+        let (town, kind, group) = (
+            rng.below(240) as usize,
+            rng.below(4) as usize,
+            rng.below(4) as usize,
+        );
+        let base = 1 + rng.below(30);
+        for nth in 0..reports.min(n - out.len()) {
+            let outlier = nth == 3 && rng.below(4) == 0;
+            let toll = if outlier {
+                base * 3 + 10
+            } else {
+                base + nth as u64 * (1 + base / 4)
+            };
+            out.push(Plan {
+                incident: k,
+                nth,
+                published: date + (nth as i32 + 1) / 2,
+                town,
+                kind,
+                date,
+                toll,
+                group,
+            });
+        }
+        k += 1;
+    }
+    // The stream arrives by publication day; within a day the order is mixed.
+    let mut keyed: Vec<(i32, u64, Plan)> = out
+        .into_iter()
+        .map(|p| (p.published, rng.next(), p))
+        .collect();
+    keyed.sort_by_key(|(d, r, _)| (*d, *r));
+    (keyed.into_iter().map(|(_, _, p)| p).collect(), k)
+}
+
+fn event(p: &Plan) -> Event {
+    let (kind, sub) = KINDS[p.kind];
+    let j = p.town;
+    let day = sitrep_fuse::day_to_string(p.date);
+    Event {
+        kind: kind.into(),
+        sub_type: Some(sub.into()),
+        date: Some(DateRange {
+            start: day.clone(),
+            end: day,
+        }),
+        location: Some(Location {
+            name: format!("Town {j}"),
+            admin2: Some(format!("District {}", j / 4)),
+            admin1: Some(PROVINCES[j % 6].into()),
+            country: Some("PK".into()),
+            lat: Some(24.0 + (j * 37 % 1200) as f64 / 100.0),
+            lon: Some(61.0 + (j * 53 % 1200) as f64 / 100.0),
+        }),
+        actors: vec![EventActor {
+            name: GROUPS[p.group].into(),
+            role: "perpetrator".into(),
+            status: Some(if p.nth == 0 { "claimed" } else { "blamed" }.into()),
+        }],
+        fatalities: Some(Casualties {
+            total: p.toll,
+            qualifier: "exact".into(),
+            civilians: None,
+            security_forces: None,
+            militants: None,
+        }),
+        injured: None,
+        weapons: vec![],
+        tags: vec![],
+        evidence: vec![],
+    }
+}
+
+/// `sitrep bench-fuse`.
+pub fn bench_fuse(args: &BenchFuseArgs) -> Result<ExitCode> {
+    let input = InputArgs {
+        inputs: vec![args.examples.clone()],
+        max_bytes: 64 * 1024 * 1024,
+        threads: args.threads,
+        kb: KbArgs { extra: vec![] },
+    };
+    let mut examples: Vec<Document> = Vec::new();
+    read_all(&input, &mut Tally::default(), |docs| {
+        examples.extend(docs);
+        Ok(())
+    })?;
+    if examples.is_empty() {
+        bail!("no example reports in {}", args.examples);
+    }
+    let kb = input.kb.load()?;
+    let pool = pool(args.threads)?;
+    let tmp = tempfile_path();
+    let path = args.db.clone().unwrap_or_else(|| tmp.clone());
+    let mut store = SqliteStore::open(&path)?;
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let (plans, generated) = plan(args.n, &mut rng);
+    let window = args.window.max(1);
+    let mut times = Vec::new();
+    let all = Instant::now();
+    for (w, chunk) in plans.chunks(window).enumerate() {
+        let t = Instant::now();
+        let docs: Vec<Document> = chunk
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let mut d = examples[(p.incident + p.nth) % examples.len()].clone();
+                let line = format!(
+                    "\n\nSynthetic report {}: incident {} at Town {} on {}, {} killed.",
+                    w * window + i,
+                    p.incident,
+                    p.town,
+                    sitrep_fuse::day_to_string(p.date),
+                    p.toll
+                );
+                d.id = format!("synthetic-{}", w * window + i);
+                d.url = None;
+                d.text.push_str(&line);
+                d.content_hash = format!("synthetic-{}-{}", d.content_hash, w * window + i);
+                d.published = d.published.and(
+                    chrono::NaiveDate::parse_from_str(
+                        &sitrep_fuse::day_to_string(p.published),
+                        "%Y-%m-%d",
+                    )
+                    .ok(),
+                );
+                d
+            })
+            .collect();
+        let mut records = extract_chunk(&pool, &docs, &kb);
+        for (r, p) in records.iter_mut().zip(chunk) {
+            r.published = Some(sitrep_fuse::day_to_string(p.published));
+            r.events = vec![event(p)];
+        }
+        let batch: Vec<_> = docs.into_iter().zip(records).collect();
+        store.ingest(&batch)?;
+        times.push((chunk.len(), t.elapsed().as_secs_f64()));
+    }
+    let total = all.elapsed().as_secs_f64();
+    let stats = store.stats()?;
+    println!("reports        {}", plans.len());
+    println!(
+        "total          {total:.1} s, {:.0} docs/s (extract + store + fuse)",
+        plans.len() as f64 / total
+    );
+    if let (Some(first), Some(last)) = (times.first(), times.last()) {
+        println!(
+            "first window   {} reports in {:.2} s ({:.0} docs/s)",
+            first.0,
+            first.1,
+            first.0 as f64 / first.1
+        );
+        println!(
+            "last window    {} reports in {:.2} s ({:.0} docs/s)",
+            last.0,
+            last.1,
+            last.0 as f64 / last.1
+        );
+        println!(
+            "last / first   {:.2}",
+            last.1 / first.1 * first.0 as f64 / last.0 as f64
+        );
+    }
+    println!(
+        "incidents      {} fused from {} generated",
+        stats.incidents, generated
+    );
+    if args.db.is_none() {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", tmp.display()));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tempfile_path() -> PathBuf {
+    std::env::temp_dir().join(format!("sitrep-bench-fuse-{}.db", std::process::id()))
+}

@@ -1,0 +1,143 @@
+//! `sitrep ingest`: reads reports, extracts them in parallel, stores them and fuses their
+//! events into incidents, one transaction per chunk; `sitrep stats`: row counts.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use serde::Serialize;
+use sitrep_model::Document;
+use sitrep_store::{Outcome, SqliteStore, Store};
+
+use crate::cli::InputArgs;
+use crate::run::{Tally, extract_chunk, pool, read_all};
+
+/// The database option every store command takes.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The database file (created when missing).
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
+    pub db: PathBuf,
+}
+
+impl DbArgs {
+    /// Opens the database.
+    pub fn open(&self) -> Result<SqliteStore> {
+        SqliteStore::open(&self.db).with_context(|| format!("cannot open {}", self.db.display()))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// What an ingest run did.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub new: usize,
+    pub unchanged: usize,
+    pub replaced: usize,
+    pub failed: usize,
+}
+
+/// `sitrep ingest`.
+pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
+    let kb = args.input.kb.load()?;
+    let pool = pool(args.input.threads)?;
+    let mut store = args.db.open()?;
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} documents ({per_sec}) {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        b
+    });
+    let mut tally = Tally::default();
+    let mut sum = Summary::default();
+    read_all(&args.input, &mut tally, |docs| {
+        let n = docs.len() as u64;
+        let mut todo: Vec<Document> = Vec::with_capacity(docs.len());
+        for d in docs {
+            if store.is_unchanged(&d)? {
+                sum.unchanged += 1;
+            } else {
+                todo.push(d);
+            }
+        }
+        let records = extract_chunk(&pool, &todo, &kb);
+        let batch: Vec<_> = todo.into_iter().zip(records).collect();
+        for o in store.ingest(&batch)? {
+            match o {
+                Outcome::New => sum.new += 1,
+                Outcome::Unchanged => sum.unchanged += 1,
+                Outcome::Replaced => sum.replaced += 1,
+            }
+        }
+        if let Some(b) = &bar {
+            b.inc(n);
+            b.set_message(format!(
+                "{} new, {} unchanged, {} replaced",
+                sum.new, sum.unchanged, sum.replaced
+            ));
+        }
+        Ok(())
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    sum.failed = tally.errors;
+    eprintln!(
+        "sitrep: ingest into {}: {} new, {} unchanged, {} replaced, {} failed",
+        args.db.db.display(),
+        sum.new,
+        sum.unchanged,
+        sum.replaced,
+        sum.failed
+    );
+    Ok(tally.exit_code())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// One count a line.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+    pub format: StatsFormat,
+}
+
+/// `sitrep stats`.
+pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
+    let s = args.db.open()?.stats()?;
+    match args.format {
+        StatsFormat::Json => println!("{}", serde_json::to_string(&s)?),
+        StatsFormat::Text => {
+            for (name, n) in [
+                ("documents", s.documents),
+                ("events", s.events),
+                ("incidents", s.incidents),
+                ("claims", s.claims),
+                ("figures", s.figures),
+                ("entities", s.entities),
+            ] {
+                println!("{name:<10} {n}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
