@@ -29,9 +29,47 @@ pub(super) struct Pick {
     pub rank: u8,
 }
 
-/// The most specific place entity named in `span`.
-pub(super) fn place(ents: &Entities, span: Span) -> Option<Pick> {
+const LOCATIVE: &[&str] = &["in", "near", "at", "on", "outside", "inside", "across"];
+const SKIP: &[&str] = &[
+    "the",
+    "a",
+    "general",
+    "area",
+    "district",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "outskirts",
+    "of",
+    "suburbs",
+    "vicinity",
+    "nearby",
+    "busy",
+    "crowded",
+    "main",
+    "remote",
+    "recent",
+    "latest",
+];
+
+/// True when a locative preposition ("in", "near the", "in the general area") leads to the
+/// word starting at byte `at`.
+fn locative(words: &[Word], at: usize) -> bool {
+    let i = words.partition_point(|w| w.span.start < at);
+    words[..i]
+        .iter()
+        .rev()
+        .take(5)
+        .find(|w| !SKIP.contains(&w.lower.as_str()))
+        .is_some_and(|w| LOCATIVE.contains(&w.lower.as_str()))
+}
+
+/// The most specific place entity named in `span` after a locative preposition.
+pub(super) fn place(ents: &Entities, words: &[Word], span: Span) -> Option<Pick> {
     ents.within(span)
+        .filter(|m| locative(words, m.span.start))
         .filter_map(|m| {
             let e = ents.entity(m);
             let EntityKind::Place(kind) = e.kind else {
@@ -91,6 +129,7 @@ pub(super) fn name_after_preposition(
     ents: &Entities,
     words: &[Word],
     trigger: usize,
+    talks: bool,
 ) -> Option<Pick> {
     if !a.casing.is_mixed() {
         return None;
@@ -120,10 +159,10 @@ pub(super) fn name_after_preposition(
             name: text[words[s].span.start..words[e].span.end].to_string(),
             ..Location::default()
         },
-        rank: 3,
+        rank: 4,
     };
     // "the Istanbul talks": a name right before the trigger.
-    if trigger > 0 && is_name(&words[trigger - 1]) && !words[trigger].capitalised {
+    if talks && trigger > 0 && is_name(&words[trigger - 1]) && !words[trigger].capitalised {
         let mut s = trigger - 1;
         while s > 0 && is_name(&words[s - 1]) {
             s -= 1;
@@ -137,7 +176,12 @@ pub(super) fn name_after_preposition(
 }
 
 /// Armed groups named in `span`, as perpetrators with the status the sentence gives.
-pub(super) fn actors(ents: &Entities, words: &[Word], span: Span) -> Vec<EventActor> {
+pub(super) fn actors(
+    ents: &Entities,
+    words: &[Word],
+    span: Span,
+    trigger: usize,
+) -> Vec<EventActor> {
     let has = |w: &str| words.iter().any(|x| x.lower == w);
     let status = if has("claimed") && has("responsibility") {
         "claimed"
@@ -151,13 +195,29 @@ pub(super) fn actors(ents: &Entities, words: &[Word], span: Span) -> Vec<EventAc
     let mut out: Vec<EventActor> = Vec::new();
     for m in ents.within(span) {
         let e = ents.entity(m);
-        if e.kind == EntityKind::Actor(ActorKind::ArmedGroup)
-            && !out.iter().any(|a| a.name == e.name)
-        {
+        if out.iter().any(|a| a.name == e.name) {
+            continue;
+        }
+        let state = matches!(
+            e.kind,
+            EntityKind::Actor(ActorKind::StateForce | ActorKind::Government)
+        );
+        if e.kind == EntityKind::Actor(ActorKind::ArmedGroup) {
             out.push(EventActor {
                 name: e.name.clone(),
                 role: "perpetrator".into(),
                 status: Some(status.into()),
+            });
+        } else if state
+            && words
+                .get(trigger)
+                .is_some_and(|t| m.span.end <= t.span.start)
+        {
+            // A state actor named before the trigger acts ("security forces conducted ...").
+            out.push(EventActor {
+                name: e.name.clone(),
+                role: "perpetrator".into(),
+                status: None,
             });
         }
     }

@@ -34,6 +34,7 @@ pub struct DocEvent {
     sub: String,
     tags: Vec<String>,
     heads: Vec<String>,
+    strength: u8,
     date: Option<When>,
     place: Option<Pick>,
     actors: Vec<EventActor>,
@@ -106,8 +107,8 @@ pub fn extract(a: &Analysis, ents: &Entities, kb: &KnowledgeBase) -> Vec<DocEven
 }
 
 fn anchored(e: &DocEvent) -> bool {
-    e.place.is_some()
-        || e.date.is_some_and(|d| d.days() <= 10 || d.year_only)
+    e.place.as_ref().is_some_and(|p| p.rank <= 4)
+        || e.date.is_some_and(|d| d.days() <= 10)
         || e.counts.iter().any(|c| c.harm == Harm::Killed)
 }
 
@@ -118,8 +119,16 @@ fn hits(lex: &Lexicons, w: &[Word]) -> Vec<(usize, usize, usize)> {
         match lex.triggers.longest_at(&w[i..]) {
             Some((n, label)) => {
                 let info = label.parse().unwrap_or(0);
-                let aggregate =
-                    (1..=2).any(|b| i >= b && w[i - b].number) || i > 0 && w[i - 1].lower == "such";
+                let hedged = (1..=2).any(|b| {
+                    i >= b
+                        && matches!(
+                            w[i - b].lower.as_str(),
+                            "not" | "never" | "should" | "would" | "could" | "must" | "will" | "to"
+                        )
+                });
+                let aggregate = hedged
+                    || (1..=2).any(|b| i >= b && w[i - b].number)
+                    || i > 0 && w[i - 1].lower == "such";
                 if !aggregate {
                     out.push((i, n, info));
                 }
@@ -199,16 +208,22 @@ fn sentence(
     }
     let dates = when::dates(w, published);
     let date = dates.first().map(|d| d.1);
-    let place = frame::place(ents, span).or_else(|| frame::name_after_preposition(a, ents, w, at));
+    let place = frame::place(ents, w, span)
+        .or_else(|| frame::name_after_preposition(a, ents, w, at, info.has("talks")));
+    if info.has("talks") && place.is_none() {
+        return;
+    }
     let heads: Vec<String> = w[at..at + n]
         .iter()
         .map(|t| t.lower.trim_end_matches('s').to_string())
         .collect();
-    let definite = (1..=4).any(|b| {
-        at >= b
-            && DETERMINERS.contains(&w[at - b].lower.as_str())
-            && w[at - b + 1..at].iter().all(|t| !t.number)
-    });
+    let determiner = w[at.saturating_sub(4)..at]
+        .iter()
+        .rev()
+        .take_while(|t| !t.number && !matches!(t.lower.as_str(), "a" | "an"))
+        .find(|t| DETERMINERS.contains(&t.lower.as_str()))
+        .map(|t| t.lower.clone());
+    let definite = determiner.is_some();
     let refers = definite || info.has("refer");
     let arrest_sentence = kind == "Strategic developments"
         && found.iter().any(|&(_, _, i)| lex.infos[i].kind != kind);
@@ -217,9 +232,10 @@ fn sentence(
         sub,
         tags,
         heads,
+        strength: strength(info),
         date,
         place,
-        actors: frame::actors(ents, w, span),
+        actors: frame::actors(ents, w, span, at),
         counts,
         weapons: Vec::new(),
         evidence: vec![span],
@@ -239,13 +255,29 @@ fn sentence(
                 && (e.heads.iter().any(|h| ev.heads.contains(h))
                     || info.has("weak") && e.kind != "Battles"
                     || info.has("refer"))
-                || same_place(e, &ev))
+                || same_place(e, &ev, w))
+    });
+    let target = target.or_else(|| {
+        definite
+            .then(|| {
+                events
+                    .iter()
+                    .rposition(|e| e.heads.iter().any(|h| ev.heads.contains(h)))
+            })
+            .flatten()
     });
     if let Some(t) = target {
-        merge(&mut events[t], ev, info);
+        merge(&mut events[t], ev);
         return;
     }
     if arrest_sentence && info.has("weak") {
+        return;
+    }
+    // A reference to nothing seen: kept only when it names its place ("the attack on X").
+    let precise = ev.date.is_some_and(|d| d.days() <= 10);
+    if refers
+        && (!(ev.place.is_some() || precise) || determiner.as_deref().is_some_and(|d| d != "the"))
+    {
         return;
     }
     // A violent incident without a date of its own, told right after another: same day.
@@ -261,44 +293,39 @@ fn sentence(
     events.push(ev);
 }
 
-fn same_place(e: &DocEvent, ev: &DocEvent) -> bool {
-    let (Some(a), Some(b)) = (&e.place, &ev.place) else {
-        return false;
-    };
-    if a.rank > 3 && b.rank > 3 {
-        return false;
-    }
-    let tolls = |x: &DocEvent| {
+/// True when `ev` (told in words `w`) happens where `e` did: the earlier incident's facility
+/// is named again, or both name the same specific place; tolls must not disagree.
+fn same_place(e: &DocEvent, ev: &DocEvent, w: &[Word]) -> bool {
+    let Some(a) = &e.place else { return false };
+    let toll = |x: &DocEvent| {
         x.counts
             .iter()
             .find(|c| c.harm == Harm::Killed)
             .map(|c| c.value)
     };
-    if let (Some(x), Some(y)) = (tolls(e), tolls(ev))
+    if let (Some(x), Some(y)) = (toll(e), toll(ev))
         && x != y
     {
         return false;
     }
-    let words = |s: &str| {
+    let name_words = |s: &str| {
         s.to_lowercase()
             .split([' ', '-'])
+            .filter(|x| x.len() > 3)
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
-    let wa = words(&a.location.name);
-    words(&b.location.name)
-        .iter()
-        .any(|x| x.len() > 3 && wa.contains(x))
+    let wa = name_words(&a.location.name);
+    if a.rank <= 1 && w.iter().any(|x| wa.contains(&x.lower)) {
+        return true;
+    }
+    let Some(b) = &ev.place else { return false };
+    (a.rank <= 3 || b.rank <= 3) && name_words(&b.location.name).iter().any(|x| wa.contains(x))
 }
 
-fn merge(e: &mut DocEvent, ev: DocEvent, info: &TriggerInfo) {
-    if !info.has("weak")
-        && !info.has("op")
-        && !info.has("talks")
-        && strength(info) == 3
-        && e.kind == ev.kind
-    {
-        e.sub = ev.sub;
+fn merge(e: &mut DocEvent, ev: DocEvent) {
+    if ev.strength > e.strength && category(&e.kind) == category(&ev.kind) {
+        (e.kind, e.sub, e.strength) = (ev.kind, ev.sub, ev.strength);
     }
     for t in ev.tags {
         if !e.tags.contains(&t) {
