@@ -40,10 +40,10 @@ static SEP: String = String::new();
 /// The lexicons of `kb`, compiled on first use in this thread.
 pub(super) fn of(kb: &KnowledgeBase) -> Rc<Lexicon> {
     CACHE.with(|cell| {
-        if let Some(lex) = cell.borrow().as_ref() {
-            if lex.key.iter().eq(key_of(kb)) {
-                return lex.clone();
-            }
+        if let Some(lex) = cell.borrow().as_ref()
+            && lex.key.iter().eq(key_of(kb))
+        {
+            return lex.clone();
         }
         let lex = Rc::new(Lexicon {
             verbs: Phrases::from_lines(kb.lexicons.get(VERBS).into_iter().flatten()),

@@ -148,8 +148,7 @@ fn reported_speech_and_pronouns() {
     assert_eq!(w.speaker, "Nadia Rehmat");
     assert_eq!(w.kind, "warning");
     assert!(w.about.contains(&"Mountain Liberation Front".to_string()));
-    let t = &text[..];
-    let chars: Vec<char> = t.chars().collect();
+    let chars: Vec<char> = text.chars().collect();
     let s: String = chars[w.start..w.end].iter().collect();
     assert_eq!(s, w.text);
 }
