@@ -35,6 +35,9 @@ pub struct IngestArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub db: DbArgs,
+    /// Documents per transaction: an interrupted run keeps every batch it committed.
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub batch: usize,
 }
 
 /// What an ingest run did.
@@ -71,13 +74,15 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
                 todo.push(d);
             }
         }
-        let records = extract_chunk(&pool, &todo, &kb);
-        let batch: Vec<_> = todo.into_iter().zip(records).collect();
-        for o in store.ingest(&batch)? {
-            match o {
-                Outcome::New => sum.new += 1,
-                Outcome::Unchanged => sum.unchanged += 1,
-                Outcome::Replaced => sum.replaced += 1,
+        for docs in todo.chunks(args.batch.max(1)) {
+            let records = extract_chunk(&pool, docs, &kb);
+            let batch: Vec<_> = docs.iter().cloned().zip(records).collect();
+            for o in store.ingest(&batch)? {
+                match o {
+                    Outcome::New => sum.new += 1,
+                    Outcome::Unchanged => sum.unchanged += 1,
+                    Outcome::Replaced => sum.replaced += 1,
+                }
             }
         }
         if let Some(b) = &bar {

@@ -1,0 +1,149 @@
+//! `kill -9` at random moments during `sitrep ingest` leaves a sound database: after every
+//! kill the file passes `PRAGMA integrity_check` and every stored report is whole (record,
+//! search row, events all in incidents); rerunning completes the work with no duplicates and
+//! no lost reports.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, SystemTime};
+
+use sitrep_store::{SqliteStore, Store};
+
+const DOCS: usize = 600;
+
+fn corpus(path: &Path) {
+    let places = [
+        "Lakki Marwat",
+        "Bannu",
+        "Peshawar",
+        "Quetta",
+        "Turbat",
+        "Kandhkot",
+        "Mir Ali",
+        "Kohat",
+    ];
+    let mut out = String::new();
+    for i in 0..DOCS {
+        let p = places[i % places.len()];
+        let n = 3 + i % 40;
+        let text = format!(
+            "{p}: At least {n} people were killed and {} injured when a suicide bomber blew himself up \
+             at a market in {p} on Friday, police said. Report number {i}. No group claimed responsibility.",
+            n * 2
+        );
+        let line = serde_json::json!({"id": format!("gen-{i}"), "published": format!("2026-0{}-{}", 1 + i % 9, 10 + i % 18), "text": text});
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+fn ingest(db: &Path, input: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_sitrep"));
+    c.args(["ingest", "--batch", "20", "--threads", "1", "--db"])
+        .arg(db)
+        .arg(input);
+    c.stdout(Stdio::null()).stderr(Stdio::piped());
+    c
+}
+
+/// Checks the database is sound and whole; returns the number of stored reports.
+fn check(db: &Path) -> u64 {
+    let s = SqliteStore::open(db).unwrap();
+    assert_eq!(s.integrity_check().unwrap(), "ok");
+    let c = s.connection();
+    let n = |sql: &str| c.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap() as u64;
+    let docs = n("SELECT COUNT(*) FROM documents");
+    assert_eq!(
+        n("SELECT COUNT(DISTINCT content_hash) FROM documents"),
+        docs,
+        "duplicate content"
+    );
+    assert_eq!(
+        n("SELECT COUNT(*) FROM records"),
+        docs,
+        "a report without its record"
+    );
+    assert_eq!(
+        n("SELECT COUNT(*) FROM documents_fts"),
+        docs,
+        "a report without its search row"
+    );
+    assert_eq!(
+        n(
+            "SELECT COUNT(*) FROM events e LEFT JOIN incident_events l ON l.doc_id = e.doc_id AND l.event_idx = e.idx WHERE l.incident_id IS NULL"
+        ),
+        0,
+        "an event in no incident"
+    );
+    assert_eq!(
+        n("SELECT COUNT(*) FROM incident_events"),
+        n("SELECT COUNT(*) FROM events"),
+        "an event in two incidents"
+    );
+    assert_eq!(
+        n(
+            "SELECT COUNT(*) FROM incident_events l LEFT JOIN incidents i ON i.id = l.incident_id WHERE i.id IS NULL"
+        ),
+        0
+    );
+    assert_eq!(s.stats().unwrap().documents, docs);
+    docs
+}
+
+#[test]
+fn kill_9_at_random_moments_then_rerun() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, input) = (dir.path().join("k.db"), dir.path().join("gen.jsonl"));
+    corpus(&input);
+    // A full run on another file sets the range the kills are drawn from.
+    let start = std::time::Instant::now();
+    assert!(
+        ingest(&dir.path().join("reference.db"), &input)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let full = start.elapsed().as_millis() as u64;
+    let mut seed = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let mut stored = 0;
+    let mut kills = 0;
+    for round in 0..6 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wait = Duration::from_millis(100 + seed % full.max(200));
+        let mut child = ingest(&db, &input).spawn().unwrap();
+        std::thread::sleep(wait);
+        let killed = child.try_wait().unwrap().is_none();
+        if killed {
+            child.kill().unwrap(); // SIGKILL
+            kills += 1;
+        }
+        child.wait().unwrap();
+        let now = if db.exists() { check(&db) } else { 0 };
+        assert!(
+            now >= stored,
+            "round {round}: reports lost ({stored} -> {now})"
+        );
+        let how = if killed { "killed" } else { "finished before" };
+        eprintln!("round {round}: {how} {wait:?}, {now} reports stored");
+        stored = now;
+    }
+    let out = ingest(&db, &input).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{} new, {stored} unchanged, 0 replaced, 0 failed",
+            DOCS as u64 - stored
+        )),
+        "{err}"
+    );
+    assert_eq!(check(&db), DOCS as u64);
+    assert!(kills >= 1, "no run was interrupted");
+}
