@@ -101,6 +101,9 @@ pub struct Assessment {
     pub indicators: Vec<Indicator>,
 }
 
+/// An incident with its ISO (year, week).
+type Dated<'a> = (&'a Incident, (i32, u32));
+
 fn iso_week(d: NaiveDate) -> (i32, u32) {
     let w = d.iso_week();
     (w.year(), w.week())
@@ -142,7 +145,7 @@ pub fn indicator_of(f: &sitrep_model::record::Figure) -> Option<&'static str> {
     }
 }
 
-fn weeks_for(level: &str, name: &str, list: &[(&Incident, (i32, u32))], last: NaiveDate) -> Place {
+fn weeks_for(level: &str, name: &str, list: &[Dated], last: NaiveDate) -> Place {
     let mut by_week: BTreeMap<(i32, u32), Week> = BTreeMap::new();
     for (inc, wk) in list {
         let w = by_week.entry(*wk).or_default();
@@ -216,7 +219,7 @@ pub fn assess(incidents: &[Incident], figures: &[StoredFigure]) -> Assessment {
         .collect();
     let mut places = Vec::new();
     if let Some(last) = dated.iter().map(|(_, d)| *d).max() {
-        let mut groups: BTreeMap<(&str, String), Vec<(&Incident, (i32, u32))>> = BTreeMap::new();
+        let mut groups: BTreeMap<(&str, String), Vec<Dated>> = BTreeMap::new();
         for (i, d) in &dated {
             let Some(l) = &i.location else { continue };
             if let Some(a1) = &l.admin1 {

@@ -144,6 +144,9 @@ fn perpetrators(members: &[Member], conflicts: &mut Vec<Conflict>) -> Vec<Perpet
     out
 }
 
+/// Picks one count out of a casualty figure.
+type Pick = fn(&Casualties) -> Option<u64>;
+
 fn casualties<'a>(m: &'a Member, field: &str) -> Option<&'a Casualties> {
     if field == "injured" {
         m.event.injured.as_ref()
@@ -176,7 +179,7 @@ fn toll_reports(
 fn toll(members: &[Member], field: &str, conflicts: &mut Vec<Conflict>) -> Option<crate::Toll> {
     let (mut t, c) = fuse_toll(toll_reports(members, |c| Some(c.total), field), field)?;
     conflicts.extend(c);
-    let cats: [(&str, fn(&Casualties) -> Option<u64>); 3] = [
+    let cats: [(&str, Pick); 3] = [
         ("civilians", |c| c.civilians),
         ("security_forces", |c| c.security_forces),
         ("militants", |c| c.militants),

@@ -468,13 +468,13 @@ fn expected_incidents() {
 }
 
 /// The incidents as sets of reports with their tolls: what must not depend on order.
-fn shape(
-    incidents: &[Incident],
-) -> BTreeSet<(
+type Shape = (
     Vec<String>,
     Option<(u64, u64, u64)>,
     Option<(u64, u64, u64)>,
-)> {
+);
+
+fn shape(incidents: &[Incident]) -> BTreeSet<Shape> {
     incidents
         .iter()
         .map(|i| {

@@ -102,8 +102,23 @@ pub struct StoredFigure {
 pub struct SpeakerClaims {
     /// The speaker as most reports name them.
     pub speaker: String,
-    /// `(doc id, claim index, kind, text, denied claim as (doc id, index))`.
-    pub claims: Vec<(String, usize, String, String, Option<(String, usize)>)>,
+    /// The claims, by report.
+    pub claims: Vec<SpeakerClaim>,
+}
+
+/// One claim of a speaker.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerClaim {
+    /// The report.
+    pub doc_id: String,
+    /// The claim's index in the report's record.
+    pub idx: usize,
+    /// `assertion`, `accusation`, `denial`, ...
+    pub kind: String,
+    /// What was said.
+    pub text: String,
+    /// For a denial: the claim it denies, as (report, index).
+    pub denies: Option<(String, usize)>,
 }
 
 /// What every storage backend does.

@@ -10,7 +10,8 @@ use sitrep_model::Document;
 use sitrep_model::record::{Claim, Record};
 
 use crate::{
-    IncidentFilter, Outcome, SpeakerClaims, Stats, Store, StoreError, StoredFigure, schema, write,
+    IncidentFilter, Outcome, SpeakerClaim, SpeakerClaims, Stats, Store, StoreError, StoredFigure,
+    schema, write,
 };
 
 /// A sitrep database in one SQLite file.
@@ -190,13 +191,13 @@ impl Store for SqliteStore {
                 speaker,
                 claims: vec![],
             });
-            g.claims.push((
-                doc,
-                idx as usize,
-                c.kind,
-                c.text,
-                dd.zip(di.map(|i| i as usize)),
-            ));
+            g.claims.push(SpeakerClaim {
+                doc_id: doc,
+                idx: idx as usize,
+                kind: c.kind,
+                text: c.text,
+                denies: dd.zip(di.map(|i| i as usize)),
+            });
         }
         Ok(groups.into_values().collect())
     }

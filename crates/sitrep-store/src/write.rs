@@ -47,10 +47,8 @@ pub fn has_content(tx: &Connection, hash: &str) -> Result<bool, StoreError> {
 /// Removes a report, its record and its events from every table and incident.
 pub fn delete(tx: &Connection, id: &str) -> Result<(), StoreError> {
     remove_doc(&mut SqlIndex(tx), id)?;
-    for table in ["records"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE doc_id = ?1"), [id])?;
-    }
     for table in [
+        "records",
         "entities",
         "events",
         "claims",
