@@ -148,3 +148,32 @@ fn ingest_reingest_replace() {
     assert_eq!(s.stats().unwrap().documents, 2);
     assert_eq!(s.claims_by_speaker().unwrap().len(), 1);
 }
+
+#[test]
+fn a_denial_is_linked_to_the_accusation_it_denies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    let p = doc("p", "police blame the front", "2026-03-07");
+    let mut rp = record(&p, 31);
+    rp.claims[0] = Claim {
+        speaker: "District Police Officer".into(),
+        kind: "accusation".into(),
+        about: vec!["Unknown Front".into()],
+        text: "the front carried out the attack".into(),
+        ..rp.claims[0].clone()
+    };
+    s.ingest(&[(p.clone(), rp)]).unwrap();
+    let q = doc("q", "the front denies", "2026-03-08");
+    s.ingest(&[(q.clone(), record(&q, 36))]).unwrap();
+    let groups = s.claims_by_speaker().unwrap();
+    let front = groups
+        .iter()
+        .find(|g| g.speaker == "Unknown Front")
+        .unwrap();
+    assert_eq!(front.claims[0].denies, Some(("p".to_string(), 0)));
+    let police = groups
+        .iter()
+        .find(|g| g.speaker == "District Police Officer")
+        .unwrap();
+    assert_eq!(police.claims[0].kind, "accusation");
+}
