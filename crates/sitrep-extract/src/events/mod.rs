@@ -253,9 +253,11 @@ fn sentence(
         category(&e.kind) == category(&ev.kind)
             && (refers
                 && (e.heads.iter().any(|h| ev.heads.contains(h))
+                    || e.kind == ev.kind
                     || info.has("weak") && e.kind != "Battles"
                     || info.has("refer"))
-                || same_place(e, &ev, w))
+                || same_place(e, &ev, w)
+                || same_kind(e, &ev))
     });
     let target = target.or_else(|| {
         definite
@@ -291,6 +293,40 @@ fn sentence(
         ev.date = prev.date;
     }
     events.push(ev);
+}
+
+/// True when `ev` is another telling of `e`: the same specific type (not a generic trigger),
+/// no other place, no other day, no other toll.
+fn same_kind(e: &DocEvent, ev: &DocEvent) -> bool {
+    if e.kind != ev.kind || e.sub != ev.sub || e.strength < 3 || ev.strength < 3 {
+        return false;
+    }
+    let places = match (&e.place, &ev.place) {
+        (Some(a), Some(b)) => {
+            let (x, y) = (&a.location, &b.location);
+            x.name == y.name
+                || x.admin2.is_some() && x.admin2 == y.admin2
+                || x.name.split(' ').any(|w| w.len() > 3 && y.name.contains(w))
+        }
+        _ => true,
+    };
+    let days = match (e.date, ev.date) {
+        (Some(a), Some(b)) => {
+            a.start <= b.end + chrono::Days::new(1) && b.start <= a.end + chrono::Days::new(1)
+        }
+        _ => true,
+    };
+    let toll = |x: &DocEvent| {
+        x.counts
+            .iter()
+            .find(|c| c.harm == Harm::Killed)
+            .map(|c| c.value)
+    };
+    let tolls = match (toll(e), toll(ev)) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    places && days && tolls
 }
 
 /// True when `ev` (told in words `w`) happens where `e` did: the earlier incident's facility
@@ -337,8 +373,12 @@ fn merge(e: &mut DocEvent, ev: DocEvent) {
             e.heads.push(h);
         }
     }
-    if e.date.is_none() {
-        e.date = ev.date;
+    match (e.date, ev.date) {
+        (None, d) => e.date = d,
+        (Some(a), Some(b)) if b.days() < a.days() && a.start <= b.start && b.end <= a.end => {
+            e.date = Some(b)
+        }
+        _ => {}
     }
     match (&e.place, ev.place) {
         (None, Some(p)) => e.place = Some(p),
