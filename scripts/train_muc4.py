@@ -57,12 +57,28 @@ def mix(t, a, b=0):
 PAD = word_hash("<pad>")
 
 
-def features(hs, i):
-    """Feature indices of token i; hs are the word hashes of the document."""
+VOCAB = set()  # frequent training words; others count as rare (names, mostly)
+VOCAB_MIN = 20
+
+
+def build_vocab(docs):
+    counts = {}
+    for d in docs:
+        for t in tokens(d["doctext"]):
+            counts[t[0]] = counts.get(t[0], 0) + 1
+    return sorted(w for w, c in counts.items() if c >= VOCAB_MIN and not w[0].isdigit())
+
+
+def features(hs, rare, i, prev):
+    """Feature indices of token i; hs are the word hashes of the document, rare its words'
+    rarity (0 frequent, 1 rare, 2 outside the text), prev the label given to token i - 1."""
     n = len(hs)
 
     def w(j):
         return hs[j] if 0 <= j < n else PAD
+
+    def r(j):
+        return rare[j] if 0 <= j < n else 2
 
     f = [
         mix(0, 0),
@@ -76,6 +92,15 @@ def features(hs, i):
         mix(8, w(i - 2), w(i - 1)),
         mix(9, w(i + 1), w(i + 2)),
         mix(10, w(i - 1), w(i + 1)),
+        mix(13, prev),
+        mix(14, prev, w(i)),
+        mix(15, r(i)),
+        mix(16, r(i - 1), r(i)),
+        mix(17, r(i), r(i + 1)),
+        mix(18, w(i - 1), r(i)),
+        mix(19, r(i), w(i + 1)),
+        mix(23, w(i - 2), r(i)),
+        mix(24, prev, r(i)),
     ]
     for j in range(i - WINDOW, i + WINDOW + 1):
         if j != i and 0 <= j < n:
@@ -112,16 +137,25 @@ def prepare(doc):
     toks = tokens(doc["doctext"])
     words = [t[0] for t in toks]
     hs = [word_hash(w) for w in words]
-    feats = [features(hs, i) for i in range(len(words))]
-    return toks, feats
+    rare = [0 if w in VOCAB else 1 for w in words]
+    return toks, hs, rare
+
+
+def best(w, f):
+    scores = [0.0] * NL
+    for x in f:
+        b = x * NL
+        for k in range(NL):
+            scores[k] += w[b + k]
+    return max(range(NL), key=scores.__getitem__), scores
 
 
 def train(docs, epochs, seed=1):
     data = []
     for d in docs:
-        toks, feats = prepare(d)
+        toks, hs, rare = prepare(d)
         labels = gold_labels([t[0] for t in toks], d.get("extracts", {}))
-        data.append((feats, labels))
+        data.append((hs, rare, labels))
     size = (MASK + 1) * NL
     w = [0.0] * size
     total = [0.0] * size
@@ -131,14 +165,12 @@ def train(docs, epochs, seed=1):
     for ep in range(epochs):
         rng.shuffle(data)
         errors = 0
-        for feats, labels in data:
-            for f, y in zip(feats, labels):
-                scores = [0.0] * NL
-                for x in f:
-                    b = x * NL
-                    for k in range(NL):
-                        scores[k] += w[b + k]
-                p = max(range(NL), key=scores.__getitem__)
+        for hs, rare, labels in data:
+            prev = 0
+            for i, y in enumerate(labels):
+                f = features(hs, rare, i, prev)
+                p, _ = best(w, f)
+                prev = p
                 if p != y:
                     errors += 1
                     for x in f:
@@ -173,18 +205,15 @@ def joined(text, a, b):
 
 def tag(w, doc, margin):
     """Spans (role, start, end, mention) the model finds in doc; mirrors the Rust decoder."""
-    toks, feats = prepare(doc)
+    toks, hs, rare = prepare(doc)
     out = []
     cur = None
-    for i, f in enumerate(feats):
-        scores = [0.0] * NL
-        for x in f:
-            b = x * NL
-            for k in range(NL):
-                scores[k] += w[b + k]
-        p = max(range(NL), key=scores.__getitem__)
+    prev = 0
+    for i in range(len(toks)):
+        p, scores = best(w, features(hs, rare, i, prev))
         if p and scores[p] - scores[0] < margin:
             p = 0
+        prev = p
         if cur and cur[0] == p and joined(doc["doctext"], toks[i - 1], toks[i]):
             cur[2] = i
         else:
@@ -198,6 +227,49 @@ def tag(w, doc, margin):
 
 
 MAXN = 6
+DOC_BITS = 16
+DOC_MASK = (1 << DOC_BITS) - 1
+
+
+def doc_features(doc):
+    """Hashed features of a whole document: a bias, its distinct words and word pairs."""
+    hs = [word_hash(t[0]) for t in tokens(doc["doctext"])]
+    f = {mix(20, 0) & DOC_MASK}
+    f.update(mix(21, h) & DOC_MASK for h in hs)
+    f.update(mix(22, a, b) & DOC_MASK for a, b in zip(hs, hs[1:]))
+    return sorted(f)
+
+
+def relevant(doc):
+    return any(doc.get("extracts", {}).get(r) for r in ROLES)
+
+
+def train_doc(docs, epochs=10, seed=2):
+    """Averaged perceptron: does the document report an incident with fillers at all?"""
+    data = [(doc_features(d), 1.0 if relevant(d) else -1.0) for d in docs]
+    n = DOC_MASK + 1
+    w, total, stamp, c = [0.0] * n, [0.0] * n, [0] * n, 1
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(data)
+        for f, y in data:
+            if y * sum(w[x] for x in f) <= 0:
+                for x in f:
+                    total[x] += (c - stamp[x]) * w[x]
+                    stamp[x] = c
+                    w[x] += y
+            c += 1
+    for x in range(n):
+        total[x] += (c - stamp[x]) * w[x]
+    return [t / c for t in total]
+
+
+def save_doc(w, path):
+    q = quantise(w)
+    with open(path, "wb") as f:
+        f.write(b"MUC4DOC1")
+        f.write(struct.pack("<II", DOC_BITS, 1))
+        f.write(struct.pack(f"<{len(q)}h", *q))
 
 
 def mention_table(docs):
@@ -228,12 +300,19 @@ def main():
     ap.add_argument("--train", required=True)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--out")
+    ap.add_argument("--vocab", help="write the frequent-word list (kb/models/muc4_vocab.txt) here")
     ap.add_argument("--mentions", help="write the mention lexicon (kb/models/muc4_mentions.tsv) here")
     ap.add_argument("--eval")
     ap.add_argument("--pred")
     ap.add_argument("--margin", type=float, default=0.0)
     args = ap.parse_args()
     docs = [json.loads(l) for l in open(args.train, encoding="utf-8") if l.strip()]
+    VOCAB.update(build_vocab(docs))
+    if args.vocab:
+        with open(args.vocab, "w", encoding="utf-8") as f:
+            f.write(f"# Words seen at least {VOCAB_MIN} times in the MUC-4 training split "
+                    "(scripts/train_muc4.py); other words are rare.\n")
+            f.write("\n".join(sorted(VOCAB)) + "\n")
     if args.mentions:
         with open(args.mentions, "w", encoding="utf-8") as f:
             f.write("# MUC-4 mention lexicon written by scripts/train_muc4.py: role, phrase, share of\n"

@@ -24,12 +24,11 @@ fn is_function(w: &str) -> bool {
     FUNCTION_WORDS.contains(&w)
 }
 
-/// Lexicon phrases in the text: (first word, last word, roles).
-fn occurrences<'l>(
-    text: &str,
-    words: &[Word<'_>],
-    lexicon: &'l Lexicon,
-) -> Vec<(usize, usize, &'l [(u8, f32)])> {
+/// A lexicon phrase in the text: first word, last word, (role, precision) pairs.
+type Occurrence<'l> = (usize, usize, &'l [(u8, f32)]);
+
+/// Lexicon phrases in the text.
+fn occurrences<'l>(text: &str, words: &[Word<'_>], lexicon: &'l Lexicon) -> Vec<Occurrence<'l>> {
     let mut out = Vec::new();
     for i in 0..words.len() {
         for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {

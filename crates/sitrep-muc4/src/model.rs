@@ -2,11 +2,14 @@
 //! [`super::ROLES`]).
 //!
 //! Each word gets hashed features (itself, its neighbours, neighbour pairs, a bag of words
-//! four either side); each feature indexes a row of six 16-bit weights; the label is the
-//! highest sum. The table (`kb/models/muc4.bin`: `MUC4TAG1`, bits, labels as little-endian
+//! four either side, the label given to the word before, and whether it and its neighbours
+//! are rare, i.e. outside `kb/models/muc4_vocab.txt`, as names mostly are); each feature
+//! indexes a row of six 16-bit weights; the label is the highest sum, words are tagged left
+//! to right. The table (`kb/models/muc4.bin`: `MUC4TAG1`, bits, labels as little-endian
 //! u32, then 2^bits x labels i16) is written by `scripts/train_muc4.py`, whose feature
 //! function this mirrors exactly.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::words::Word;
@@ -21,6 +24,7 @@ const WINDOW: usize = 4;
 pub struct Model {
     mask: u64,
     weights: Vec<i16>,
+    vocab: HashSet<String>,
 }
 
 /// Why a model file was refused.
@@ -33,13 +37,16 @@ impl Model {
     /// The model shipped in `kb/models/muc4.bin`.
     pub fn builtin() -> &'static Model {
         BUILTIN.get_or_init(|| {
-            Model::from_bytes(include_bytes!("../../../kb/models/muc4.bin"))
-                .expect("kb/models/muc4.bin is a valid model")
+            Model::from_bytes(
+                include_bytes!("../../../kb/models/muc4.bin"),
+                include_str!("../../../kb/models/muc4_vocab.txt"),
+            )
+            .expect("kb/models/muc4.bin is a valid model")
         })
     }
 
-    /// Reads a model file.
-    pub fn from_bytes(b: &[u8]) -> Result<Model, BadModel> {
+    /// Reads a model file and its frequent-word list (one word a line, `#` comments).
+    pub fn from_bytes(b: &[u8], vocab: &str) -> Result<Model, BadModel> {
         if b.len() < 16 || &b[..8] != b"MUC4TAG1" {
             return Err(BadModel("not a MUC4TAG1 model"));
         }
@@ -56,29 +63,41 @@ impl Model {
             .chunks_exact(2)
             .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect();
+        let vocab = vocab
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect();
         Ok(Model {
             mask: (1u64 << bits) - 1,
             weights,
+            vocab,
         })
     }
 
     /// One label per word.
     pub fn tag(&self, words: &[Word<'_>]) -> Vec<u8> {
         let hashes: Vec<u64> = words.iter().map(|w| word_hash(w.text)).collect();
-        let mut feats = Vec::with_capacity(11 + 2 * WINDOW);
-        (0..words.len())
-            .map(|i| {
-                features(&hashes, i, self.mask, &mut feats);
-                let mut scores = [0i32; LABELS];
-                for &f in &feats {
-                    let row = &self.weights[f as usize * LABELS..][..LABELS];
-                    for (s, &w) in scores.iter_mut().zip(row) {
-                        *s += i32::from(w);
-                    }
+        let rare: Vec<u64> = words
+            .iter()
+            .map(|w| u64::from(!self.vocab.contains(w.text)))
+            .collect();
+        let mut feats = Vec::with_capacity(20 + 2 * WINDOW);
+        let mut labels = Vec::with_capacity(words.len());
+        let mut prev = 0u8;
+        for i in 0..words.len() {
+            features(&hashes, &rare, i, u64::from(prev), self.mask, &mut feats);
+            let mut scores = [0i32; LABELS];
+            for &f in &feats {
+                let row = &self.weights[f as usize * LABELS..][..LABELS];
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += i32::from(w);
                 }
-                argmax(&scores)
-            })
-            .collect()
+            }
+            prev = argmax(&scores);
+            labels.push(prev);
+        }
+        labels
     }
 }
 
@@ -110,8 +129,9 @@ fn mix(t: u64, a: u64, b: u64, mask: u64) -> u64 {
     h & mask
 }
 
-/// The feature indices of word `i` into `out`.
-fn features(hs: &[u64], i: usize, mask: u64, out: &mut Vec<u64>) {
+/// The feature indices of word `i` into `out`: `hs` are the word hashes, `rare` 1 for rare
+/// words, `prev` the label of word `i - 1`.
+fn features(hs: &[u64], rare: &[u64], i: usize, prev: u64, mask: u64, out: &mut Vec<u64>) {
     let pad = word_hash("<pad>");
     let w = |d: isize| -> u64 {
         let j = i as isize + d;
@@ -119,6 +139,14 @@ fn features(hs: &[u64], i: usize, mask: u64, out: &mut Vec<u64>) {
             hs[j as usize]
         } else {
             pad
+        }
+    };
+    let r = |d: isize| -> u64 {
+        let j = i as isize + d;
+        if j >= 0 && (j as usize) < rare.len() {
+            rare[j as usize]
+        } else {
+            2
         }
     };
     out.clear();
@@ -134,6 +162,15 @@ fn features(hs: &[u64], i: usize, mask: u64, out: &mut Vec<u64>) {
         mix(8, w(-2), w(-1), mask),
         mix(9, w(1), w(2), mask),
         mix(10, w(-1), w(1), mask),
+        mix(13, prev, 0, mask),
+        mix(14, prev, w(0), mask),
+        mix(15, r(0), 0, mask),
+        mix(16, r(-1), r(0), mask),
+        mix(17, r(0), r(1), mask),
+        mix(18, w(-1), r(0), mask),
+        mix(19, r(0), w(1), mask),
+        mix(23, w(-2), r(0), mask),
+        mix(24, prev, r(0), mask),
     ]);
     let lo = i.saturating_sub(WINDOW);
     let hi = (i + WINDOW + 1).min(hs.len());

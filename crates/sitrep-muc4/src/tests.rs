@@ -20,13 +20,13 @@ fn builtin_model_loads_and_finds_fillers() {
 
 #[test]
 fn refuses_bad_model_files() {
-    assert!(Model::from_bytes(b"nonsense").is_err());
+    assert!(Model::from_bytes(b"nonsense", "").is_err());
     let mut b = b"MUC4TAG1".to_vec();
     b.extend(8u32.to_le_bytes());
     b.extend(6u32.to_le_bytes());
-    assert!(Model::from_bytes(&b).is_err());
+    assert!(Model::from_bytes(&b, "").is_err());
     b.extend(vec![0u8; 2 * 256 * 6]);
-    assert!(Model::from_bytes(&b).is_ok());
+    assert!(Model::from_bytes(&b, "").is_ok());
 }
 
 #[test]
