@@ -51,7 +51,7 @@ impl Reader<'_, '_> {
                 .tok_at(s_start)
                 .max(self.tok_at(self.quotes[..qi].last().map_or(0, |p| p.outer.end)));
             let open = self.tok_at(q.outer.start);
-            for i in (lo..open).rev().take(8) {
+            for i in (lo..open).rev().take(30) {
                 if let Some(v) = self.verb_at(i, open) {
                     if let Some(sp) = speaker::before(self.ctx, lo, i, &self.mem) {
                         let cue =

@@ -111,6 +111,8 @@ struct Verb<'l> {
     at: usize,
     len: usize,
     kind: &'l str,
+    /// Reports only with a "that" clause after it (or the speaker after the statement).
+    needs_that: bool,
 }
 
 impl<'r> Reader<'r, '_> {
@@ -152,7 +154,11 @@ impl<'r> Reader<'r, '_> {
         }
         let lex: &'r Lexicon = self.lex;
         let (len, kind) = lex.verbs.longest_at(&self.toks[i..hi])?;
-        Some(Verb { at: i, len, kind })
+        let (kind, needs_that) = match kind.split_once(' ') {
+            Some((k, rest)) => (k, rest.trim() == "that"),
+            None => (kind, false),
+        };
+        Some(Verb { at: i, len, kind, needs_that })
     }
 }
 

@@ -158,6 +158,10 @@ impl<'r> Reader<'r, '_> {
         } else {
             Complement::None
         };
+        let that = self.toks.get(at + len).is_some_and(|t| t.lower == "that");
+        if v.needs_that && !that && matches!(complement, Complement::After(_)) {
+            return None;
+        }
         Some(Attribution {
             speaker,
             cue,

@@ -52,6 +52,13 @@ impl Memory {
     /// Who a pronoun at `at` stands for.
     pub fn resolve(&self, p: Pronoun, at: Span, ents: &Entities) -> Option<Speaker> {
         let s = match p {
+            // A pronoun right after another speaker's statement continues it, whatever the
+            // speaker ("The report said …. He added …").
+            Pronoun::Person
+                if at.start.saturating_sub(self.last_at) < 300 && self.last.is_some() =>
+            {
+                self.last.clone()
+            }
             Pronoun::Person => self
                 .last_person
                 .clone()

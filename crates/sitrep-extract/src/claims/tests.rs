@@ -204,3 +204,11 @@ fn scare_quotes_are_not_claims() {
     let f = pairs("The so-called “peace committee” met again in the town hall.");
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn pronoun_after_a_report_continues_it() {
+    let text = "The report said that the border crossings stayed shut and that “the smugglers simply moved further north along the ridge.” He added that the militia had about 300 fighters in the valley.";
+    let f = pairs(text);
+    assert!(has(&f, "report", "smugglers simply moved"), "{f:?}");
+    assert!(has(&f, "report", "militia had about 300"), "{f:?}");
+}
