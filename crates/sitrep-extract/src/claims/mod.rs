@@ -158,7 +158,12 @@ impl<'r> Reader<'r, '_> {
             Some((k, rest)) => (k, rest.trim() == "that"),
             None => (kind, false),
         };
-        Some(Verb { at: i, len, kind, needs_that })
+        Some(Verb {
+            at: i,
+            len,
+            kind,
+            needs_that,
+        })
     }
 }
 
