@@ -9,7 +9,9 @@ fn main() {
     let kb = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../kb");
     println!("cargo:rerun-if-changed={}", kb.display());
     let mut files = Vec::new();
-    collect(&kb, &mut files);
+    for part in KB_FOLDERS {
+        collect(&kb.join(part), &mut files);
+    }
     files.sort();
     let mut out = String::from("/// The embedded knowledge-base files: (path relative to `kb/`, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
     for path in &files {
@@ -20,6 +22,10 @@ fn main() {
     out.push_str("];\n");
     fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("embedded.rs"), out).unwrap();
 }
+
+/// The folders of `kb/` that hold knowledge-base files (others, such as `models/`, belong to
+/// the components that read them).
+const KB_FOLDERS: [&str; 4] = ["actors", "offices", "places", "lexicons"];
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };

@@ -40,6 +40,10 @@ pub struct KnowledgeBase {
     pub generics: Vec<GenericRef>,
     /// Common English words, lower case: names that are also words need more evidence.
     pub common_words: HashSet<String>,
+    /// Month and weekday names, never places.
+    pub date_words: HashSet<String>,
+    /// Adjectives of nationality, labelled with their country.
+    pub demonyms: Phrases,
     /// Closed-class words and reporting verbs, lower case.
     pub function_words: HashSet<String>,
     /// Named word lists from `kb/lexicons/*.txt` (file stem to entries), for extractors.
@@ -97,6 +101,8 @@ impl KnowledgeBase {
         kb.place_ix = kb.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
         let phrases = |name: &str| Phrases::from_lines(kb.lexicons.get(name).into_iter().flatten());
         kb.function_words = kb.lexicons.get("function_words").into_iter().flatten().cloned().collect();
+        kb.date_words = kb.lexicons.get("date_words").into_iter().flatten().cloned().collect();
+        kb.demonyms = phrases("demonyms");
         kb.facility_heads = phrases("facility_heads");
         kb.person_titles = phrases("person_titles");
         kb.org_heads = phrases("org_heads");

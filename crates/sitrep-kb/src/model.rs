@@ -186,4 +186,8 @@ pub struct GenericRef {
     pub country: String,
     /// The actor id they stand for.
     pub actor: String,
+    /// Words among `words` that are also adjectives ("military operations"): they stand for
+    /// the actor only when no other word follows them as their noun.
+    #[serde(default)]
+    pub only_as_noun: Vec<String>,
 }

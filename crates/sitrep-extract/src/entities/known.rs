@@ -79,11 +79,15 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
     if mixed && !capitals_agree(entry, words) {
         return false;
     }
+    if kb.date_words.contains(entry.pattern.as_str()) && entry.targets.iter().all(|t| matches!(t, Target::Place(_))) {
+        return false;
+    }
     if entry.common_word {
         if mixed {
             let capitalised = words.chars().next().is_some_and(char::is_uppercase);
-            let all_caps_line = line_of(text, span).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            if !capitalised || all_caps_line {
+            let line = line_of(text, span);
+            let all_caps_line = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if !capitalised || all_caps_line || title_case(line) {
                 return false;
             }
             return !sentence_initial(a, span) || has_place_cue(a, span);
@@ -118,6 +122,13 @@ fn capitals_agree(entry: &Entry, words: &str) -> bool {
         let fw = split(f);
         fw.len() == text_words.len() && fw.iter().zip(&text_words).all(|(a, b)| !caps_word(a) || a == b)
     })
+}
+
+/// A line that capitalises most of its words: a headline in title case.
+fn title_case(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
+    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    words.len() >= 4 && caps * 4 >= words.len() * 3
 }
 
 fn line_of(text: &str, span: Span) -> &str {

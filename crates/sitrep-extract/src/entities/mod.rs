@@ -97,6 +97,9 @@ pub struct Entities {
     pub list: Vec<DocEntity>,
     /// Mentions, in text order, not overlapping.
     pub mentions: Vec<DocMention>,
+    /// Mentions inside other mentions: the organisation named within an office ("ISPR" in
+    /// "Director General of ISPR"). Kept apart so `mentions` never overlap.
+    pub nested: Vec<DocMention>,
     /// The country the document is mostly about, when it can be told.
     pub country: Option<String>,
 }
@@ -156,7 +159,9 @@ impl Entities {
     /// Drops entities without mentions and orders entities by first mention.
     fn renumber(&mut self) {
         let mut order: Vec<usize> = Vec::new();
-        for m in &self.mentions {
+        let mut all: Vec<&DocMention> = self.mentions.iter().chain(&self.nested).collect();
+        all.sort_by_key(|m| m.span.start);
+        for m in all {
             if !order.contains(&m.entity) {
                 order.push(m.entity);
             }
@@ -166,7 +171,7 @@ impl Entities {
             new_index[old] = n;
         }
         self.list = order.iter().map(|&i| self.list[i].clone()).collect();
-        for m in &mut self.mentions {
+        for m in self.mentions.iter_mut().chain(self.nested.iter_mut()) {
             m.entity = new_index[m.entity];
         }
     }
@@ -183,6 +188,7 @@ impl Entities {
                 mentions: self
                     .mentions
                     .iter()
+                    .chain(&self.nested)
                     .filter(|m| m.entity == i)
                     .map(|m| Mention {
                         start: chars.char_offset(m.span.start),

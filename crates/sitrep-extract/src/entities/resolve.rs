@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use sitrep_analyse::{Analysis, Casing};
-use sitrep_kb::{KnowledgeBase, split_words};
+use sitrep_kb::{KnowledgeBase, Matcher, Target, split_words};
 use sitrep_model::Span;
 
 use super::known::actor_entity;
@@ -12,6 +12,7 @@ use super::words::Word;
 use super::{Entities, Via};
 
 pub(super) fn within_document(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
+    offices(a, kb, words, found);
     bracketed_acronyms(a, words, found);
     short_names(a, kb, words, found);
     generic_words(kb, words, found);
@@ -97,12 +98,21 @@ fn short_names(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Ent
 /// "the army" in a report about Pakistan is the Pakistan Army.
 fn generic_words(kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
     let Some(country) = found.country.clone() else { return };
-    let refs: Vec<(Vec<String>, &str)> = kb
+    let foreign = |i: usize| {
+        i > 0 && kb.demonyms.longest_at(&words[i - 1..i]).is_some_and(|(_, c)| c != country)
+    };
+    let refs: Vec<(Vec<String>, &str, bool)> = kb
         .generics
         .iter()
         .filter(|g| g.country == country)
-        .flat_map(|g| g.words.iter().map(move |w| (split_words(w), g.actor.as_str())))
+        .flat_map(|g| g.words.iter().map(move |w| (split_words(w), g.actor.as_str(), g.only_as_noun.contains(w))))
         .collect();
+    // An adjective's noun: a word right after it that is not a function word.
+    let modifies = |i: usize| {
+        words.get(i + 1).is_some_and(|n| {
+            n.lower.chars().all(char::is_alphabetic) && !kb.is_function_word(&n.lower) && n.span.start == words[i].span.end + 1
+        })
+    };
     if refs.is_empty() {
         return;
     }
@@ -111,18 +121,96 @@ fn generic_words(kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
         let window = &words[i..words.len().min(i + 4)];
         let hit = refs
             .iter()
-            .filter(|(phrase, _)| phrase.len() <= window.len() && phrase.iter().zip(window).all(|(p, w)| *p == w.lower))
-            .max_by_key(|(phrase, _)| phrase.len());
-        let Some((phrase, actor)) = hit else {
+            .filter(|(phrase, _, _)| phrase.len() <= window.len() && phrase.iter().zip(window).all(|(p, w)| *p == w.lower))
+            .max_by_key(|(phrase, _, _)| phrase.len());
+        let Some((phrase, actor, noun_only)) = hit else {
             i += 1;
             continue;
         };
         let span = words[i].span.cover(words[i + phrase.len() - 1].span);
         if free(found, span)
+            && !foreign(i)
+            && !(*noun_only && modifies(i + phrase.len() - 1))
             && let Some(ix) = kb.actor_index(actor)
         {
             found.add(span, actor_entity(kb, ix), Via::Generic);
         }
         i += phrase.len();
     }
+}
+
+/// Offices: "ISI chief Lt. Gen. Faiz Hameed" is Faiz Hameed whoever held the office on the
+/// publication date; "former ISI chief" without a name is nobody in particular; and the
+/// organisation named inside an office ("ISI" in "ISI chief") is mentioned too.
+fn offices(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
+    let text = a.text();
+    let mut drop = Vec::new();
+    for k in 0..found.mentions.len() {
+        let m = found.mentions[k];
+        if m.via != Via::Office {
+            continue;
+        }
+        let first = words.partition_point(|w| w.span.start < m.span.end);
+        let mut j = first;
+        while j < words.len() && j < first + 4 && kb.person_titles.longest_at(&words[j..words.len().min(j + 3)]).is_some() {
+            j += 1;
+        }
+        let same_sentence = |w: &Word| a.sentence_at(w.span.start) == a.sentence_at(m.span.start);
+        let named = words
+            .get(j)
+            .filter(|w| same_sentence(w) && !text[m.span.end..w.span.start].contains([',', ';', '\n']))
+            .and_then(|w| found.at(w.span.start).filter(|n| n.span.start == w.span.start))
+            .filter(|n| found.list[n.entity].kind.is_person());
+        let before = words.partition_point(|w| w.span.end <= m.span.start);
+        let former = before > 0 && matches!(words[before - 1].lower.as_ref(), "former" | "ex" | "then" | "late");
+        match named {
+            Some(n) => found.mentions[k].entity = n.entity,
+            _ if former => drop.push(k),
+            _ => {}
+        }
+        nested_organisation(a, kb, m.span, found);
+    }
+    for k in drop.into_iter().rev() {
+        found.mentions.remove(k);
+    }
+}
+
+fn nested_organisation(a: &Analysis, kb: &KnowledgeBase, span: Span, found: &mut Entities) {
+    let folded_start = a.folded.text.len().min(fold_offset(a, span.start));
+    let folded_end = a.folded.text.len().min(fold_offset(a, span.end));
+    let hay = Matcher::prepare(&a.folded.text[folded_start..folded_end]);
+    let best = kb
+        .matcher
+        .find(&hay)
+        .into_iter()
+        .filter_map(|h| {
+            let entry = &kb.matcher.entries[h.entry as usize];
+            let actor = entry.targets.iter().find_map(|t| match t {
+                Target::Actor(i) if kb.actors[*i as usize].kind != sitrep_kb::ActorKind::Person => Some(*i as usize),
+                _ => None,
+            })?;
+            let inner = a.folded.to_original(Span::new(folded_start + h.start, folded_start + h.end), a.text());
+            (inner != span && (!entry.acronym || inner.of(a.text()).chars().all(|c| !c.is_lowercase()))).then_some((inner, actor))
+        })
+        .max_by_key(|(s, _)| s.len());
+    if let Some((inner, actor)) = best {
+        let e = found.add(inner, actor_entity(kb, actor), Via::Name);
+        let m = found.mentions.pop().expect("just added");
+        found.nested.push(super::DocMention { entity: e, ..m });
+    }
+}
+
+/// The folded-text offset of original byte offset `at`.
+fn fold_offset(a: &Analysis, at: usize) -> usize {
+    let f = &a.folded;
+    if a.text().len() == f.text.len() {
+        return at;
+    }
+    // Folded offsets grow with original ones: search for the first folded byte at or after.
+    let (mut lo, mut hi) = (0, f.text.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if f.original_offset(mid) < at { lo = mid + 1 } else { hi = mid }
+    }
+    lo
 }
