@@ -107,8 +107,10 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
         if (1900..2100).contains(&value) && w.number && !w.lower.contains(',') {
             continue;
         }
-        let before = |k: usize| i.checked_sub(k).map(|j| words[j].lower.as_str());
-        if before(1) == Some("including") || before(1) == Some("of") && before(2) == Some("out") {
+        let before_word = |k: usize| i.checked_sub(k).map(|j| words[j].lower.as_str());
+        if before_word(1) == Some("including")
+            || before_word(1) == Some("of") && before_word(2) == Some("out")
+        {
             continue;
         }
         let mut q = "exact";
@@ -156,6 +158,18 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
                 break;
             }
         }
+        // "the death toll from Friday's bombing rose to 31"
+        if before.is_none()
+            && matches!(
+                before_word(1),
+                Some("to" | "at" | "reached" | "reaches" | "hit")
+            )
+            && words[i.saturating_sub(15)..i]
+                .iter()
+                .any(|x| x.lower == "toll")
+        {
+            before = Some((1, Harm::Killed));
+        }
         let harm = match (before, after) {
             (Some((b, h)), Some((a, _))) if b <= a => Some(h),
             (_, Some((_, h))) => Some(h),
@@ -194,7 +208,9 @@ pub(super) fn toll(counts: &[Count], harm: Harm) -> Option<Casualties> {
             Some("militants") => t.militants.is_none(),
             _ => false,
         };
-        if fresh && first.category.is_some() {
+        // Militants killed add to a toll of militants (an operation), not to an attack's.
+        let counted = c.category != Some("militants") || first.category == Some("militants");
+        if fresh && counted && first.category.is_some() {
             t.total += c.value;
             set_category(&mut t, c);
         }

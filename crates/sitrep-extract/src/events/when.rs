@@ -158,7 +158,7 @@ pub(super) fn dates(words: &[Word], published: Option<NaiveDate>) -> Vec<(usize,
                 return Some((1, r));
             }
             let p = published?;
-            if let Some(wd) = weekday(w(i)) {
+            if let Some(wd) = weekday(w(i).trim_end_matches("'s")) {
                 let back = (p.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
                 return Some((1, When::day(p - Days::new(u64::from(back)))));
             }
