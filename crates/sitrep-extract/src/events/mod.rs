@@ -102,7 +102,7 @@ pub fn extract(a: &Analysis, ents: &Entities, kb: &KnowledgeBase) -> Vec<DocEven
         sentence(a, ents, lex, &all[lo..hi], s, published, &mut events);
         lo = hi;
     }
-    events.retain(|e| anchored(e));
+    events.retain(anchored);
     events
 }
 
