@@ -7,11 +7,16 @@
 //! of the document.
 #![deny(missing_docs)]
 
+pub mod dates;
 mod fold;
+mod lexicon;
+pub mod numbers;
 mod sentences;
 mod tokens;
 
+pub use dates::{DateExpr, find_dates};
 pub use fold::Folded;
+pub use numbers::{Kind, Qualifier, Quantity, Unit, find_quantities};
 pub use sentences::{Sentence, split_sentences};
 use sitrep_model::Document;
 pub use tokens::{Token, TokenKind, tokenize};
@@ -36,12 +41,10 @@ impl Casing {
                 upper += usize::from(b.is_ascii_uppercase());
                 lower += usize::from(b.is_ascii_lowercase());
             }
-        }
-        for c in text.chars().filter(|_| !text.is_ascii()) {
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower += 1;
+        } else {
+            for c in text.chars() {
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
             }
         }
         let letters = upper + lower;

@@ -8,6 +8,7 @@
 //! a single pass in any casing and spelling. [`check`] validates the files.
 #![deny(missing_docs)]
 
+mod cache;
 pub mod check;
 mod lexicon;
 mod load;

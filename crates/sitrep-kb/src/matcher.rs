@@ -7,9 +7,8 @@
 //! offsets of the folded text. Matches are checked for word boundaries; choosing among
 //! overlapping matches is the caller's business.
 
-use std::collections::HashMap;
-
 use daachorse::DoubleArrayAhoCorasick;
+use rustc_hash::FxHashMap as HashMap;
 use sitrep_analyse::Folded;
 
 use crate::KnowledgeBase;
@@ -69,7 +68,7 @@ impl std::fmt::Debug for Matcher {
 impl Matcher {
     /// Compiles every actor, office and place name and alias of `kb`.
     pub fn build(kb: &KnowledgeBase) -> Matcher {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut entries: Vec<Entry> = Vec::new();
         let mut add = |name: &str, target: Target| {
             let pattern = fold_pattern(name);
@@ -107,10 +106,7 @@ impl Matcher {
         for e in &mut entries {
             e.common_word = !e.pattern.contains(' ') && kb.is_common_word(&e.pattern);
         }
-        let automaton = (!entries.is_empty()).then(|| {
-            DoubleArrayAhoCorasick::with_values(entries.iter().enumerate().map(|(i, e)| (e.pattern.as_bytes(), i as u32)))
-                .expect("knowledge-base patterns compile")
-        });
+        let automaton = (!entries.is_empty()).then(|| crate::cache::automaton(&entries));
         Matcher { automaton, entries }
     }
 
