@@ -160,7 +160,8 @@ pub(super) fn after(c: &Ctx, from: usize, hi: usize, mem: &Memory) -> Option<Spe
     if let Some(p) = pronoun(&c.toks[from].lower) {
         return mem.resolve(p, c.toks[from].span, c.ents);
     }
-    let (s, weak, next) = candidate(c, from, from, hi)?;
+    let (s, weak, next) =
+        candidate(c, from, from, hi).or_else(|| modified_collective(c, from, hi))?;
     if weak {
         let by = c.toks[next..hi.min(next + 4)]
             .iter()
@@ -172,6 +173,21 @@ pub(super) fn after(c: &Ctx, from: usize, hi: usize, mem: &Memory) -> Option<Spe
         }
     }
     Some(s)
+}
+
+/// A collective source after one modifier: "Pakistani officials", "unnamed sources".
+fn modified_collective(c: &Ctx, i: usize, hi: usize) -> Option<(Speaker, bool, usize)> {
+    if !c.toks[i].word || i + 1 >= hi {
+        return None;
+    }
+    let (n, label) = c.lex.collectives.longest_at(&c.toks[i + 1..hi])?;
+    let span = Span::new(c.toks[i].span.start, c.toks[i + n].span.end);
+    let s = Speaker {
+        name: span.of(c.text).to_string(),
+        class: Class::Group,
+        start: span.start,
+    };
+    Some((s, label == "weak", i + 1 + n))
 }
 
 /// A speaker starting at token `i` (before `hi`): the speaker, whether it is weak, and the
@@ -227,14 +243,22 @@ fn candidate(c: &Ctx, lo: usize, i: usize, hi: usize) -> Option<(Speaker, bool, 
         .at(toks[k].span.start)
         .filter(|m| m.span.start == toks[k].span.start)?;
     let e = c.ents.entity(m);
-    if e.kind.is_place() {
-        return None;
-    }
     let next = (k + toks[k..hi]
         .iter()
         .take_while(|t| t.span.start < m.span.end)
         .count())
     .max(k + 1);
+    if e.kind.is_place() {
+        // "Pakistani officials": a place or its people before a collective source.
+        let (n, label) = c.lex.collectives.longest_at(&toks[next.min(hi)..hi])?;
+        let span = Span::new(toks[k].span.start, toks[next + n - 1].span.end);
+        let s = Speaker {
+            name: span.of(c.text).to_string(),
+            class: Class::Group,
+            start: span.start,
+        };
+        return Some((s, label == "weak", next + n));
+    }
     if !e.kind.is_person() && next < hi {
         // "the military spokesperson", "ISPR chief".
         if let Some((n, _)) = c.lex.roles.longest_at(&toks[next..hi]) {
