@@ -46,6 +46,11 @@ def word_hash(w):
     return h
 
 
+def set_bits(bits):
+    global BITS, MASK
+    BITS, MASK = bits, (1 << bits) - 1
+
+
 def mix(t, a, b=0):
     h = ((t + 1) * 0x9E3779B97F4A7C15) & M64
     h = ((h ^ a) * 0x100000001B3) & M64
@@ -227,79 +232,12 @@ def tag(w, doc, margin):
 
 
 MAXN = 6
-DOC_BITS = 16
-DOC_MASK = (1 << DOC_BITS) - 1
-
-
-def doc_features(doc):
-    """Hashed features of a whole document: a bias, its distinct words and word pairs."""
-    hs = [word_hash(t[0]) for t in tokens(doc["doctext"])]
-    f = {mix(20, 0) & DOC_MASK}
-    f.update(mix(21, h) & DOC_MASK for h in hs)
-    f.update(mix(22, a, b) & DOC_MASK for a, b in zip(hs, hs[1:]))
-    return sorted(f)
-
-
-def relevant(doc):
-    return any(doc.get("extracts", {}).get(r) for r in ROLES)
-
-
-def train_doc(docs, epochs=10, seed=2):
-    """Averaged perceptron: does the document report an incident with fillers at all?"""
-    data = [(doc_features(d), 1.0 if relevant(d) else -1.0) for d in docs]
-    n = DOC_MASK + 1
-    w, total, stamp, c = [0.0] * n, [0.0] * n, [0] * n, 1
-    rng = random.Random(seed)
-    for _ in range(epochs):
-        rng.shuffle(data)
-        for f, y in data:
-            if y * sum(w[x] for x in f) <= 0:
-                for x in f:
-                    total[x] += (c - stamp[x]) * w[x]
-                    stamp[x] = c
-                    w[x] += y
-            c += 1
-    for x in range(n):
-        total[x] += (c - stamp[x]) * w[x]
-    return [t / c for t in total]
-
-
-def save_doc(w, path):
-    q = quantise(w)
-    with open(path, "wb") as f:
-        f.write(b"MUC4DOC1")
-        f.write(struct.pack("<II", DOC_BITS, 1))
-        f.write(struct.pack(f"<{len(q)}h", *q))
-
-
-def mention_table(docs):
-    """Gold mentions seen in at least two training documents, per role, with the share of
-    the documents containing the phrase in which it is a gold mention of that role."""
-    appear = {}
-    hit = {r: {} for r in ROLES}
-    for d in docs:
-        words = [t[0] for t in tokens(d["doctext"])]
-        grams = {" ".join(words[i:i + n]) for i in range(len(words)) for n in range(1, MAXN + 1)
-                 if i + n <= len(words)}
-        for g in grams:
-            appear[g] = appear.get(g, 0) + 1
-        for r in ROLES:
-            for k in {" ".join(key(m[0])) for e in d.get("extracts", {}).get(r, []) for m in e}:
-                if k in grams:
-                    hit[r][k] = hit[r].get(k, 0) + 1
-    rows = []
-    for r in ROLES:
-        for k, h in hit[r].items():
-            if h >= 2:
-                rows.append((r, k, h / (appear[k] + 1)))
-    return sorted(rows)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", required=True)
     ap.add_argument("--epochs", type=int, default=5)
     ap.add_argument("--out")
+    ap.add_argument("--bits", type=int, default=BITS, help="log2 of the weight table's rows")
     ap.add_argument("--vocab", help="write the frequent-word list (kb/models/muc4_vocab.txt) here")
     ap.add_argument("--mentions", help="write the mention lexicon (kb/models/muc4_mentions.tsv) here")
     ap.add_argument("--eval")
@@ -307,6 +245,7 @@ def main():
     ap.add_argument("--margin", type=float, default=0.0)
     args = ap.parse_args()
     docs = [json.loads(l) for l in open(args.train, encoding="utf-8") if l.strip()]
+    set_bits(args.bits)
     VOCAB.update(build_vocab(docs))
     if args.vocab:
         with open(args.vocab, "w", encoding="utf-8") as f:

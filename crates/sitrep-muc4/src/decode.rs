@@ -7,6 +7,7 @@
 //! entity, and the entity keeps its longest mention: strict scoring credits an entity only if
 //! every mention in it is right, so one mention per entity is the safe output.
 
+use super::hash::{PHRASE_SEED, phrase_step};
 use super::lexicon::{Lexicon, MAX_WORDS};
 use super::words::Word;
 use super::{Extracts, ROLES};
@@ -27,22 +28,42 @@ fn is_function(w: &str) -> bool {
 /// A lexicon phrase in the text: first word, last word, (role, precision) pairs.
 type Occurrence<'l> = (usize, usize, &'l [(u8, f32)]);
 
-/// Lexicon phrases in the text.
-fn occurrences<'l>(text: &str, words: &[Word<'_>], lexicon: &'l Lexicon) -> Vec<Occurrence<'l>> {
+/// Lexicon phrases in the text (words separated by exactly one space), longest first at
+/// each word.
+fn occurrences<'l>(
+    text: &str,
+    words: &[Word<'_>],
+    hashes: &[u64],
+    lexicon: &'l Lexicon,
+) -> Vec<Occurrence<'l>> {
     let mut out = Vec::new();
+    let mut found = Vec::with_capacity(MAX_WORDS);
     for i in 0..words.len() {
-        for n in (1..=MAX_WORDS.min(words.len() - i)).rev() {
-            if let Some(roles) = lexicon.get(&text[words[i].start..words[i + n - 1].end]) {
-                out.push((i, i + n - 1, roles));
+        found.clear();
+        let mut h = PHRASE_SEED;
+        for j in i..(i + MAX_WORDS).min(words.len()) {
+            if j > i && &text[words[j - 1].end..words[j].start] != " " {
+                break;
+            }
+            h = phrase_step(h, hashes[j]);
+            if let Some(roles) = lexicon.get_hash(h) {
+                found.push((i, j, roles));
             }
         }
+        out.extend(found.drain(..).rev());
     }
     out
 }
 
 /// Mentions per role, in order of first occurrence.
-pub fn decode(text: &str, words: &[Word<'_>], labels: &[u8], lexicon: &Lexicon) -> Extracts {
-    let occ = occurrences(text, words, lexicon);
+pub fn decode(
+    text: &str,
+    words: &[Word<'_>],
+    hashes: &[u64],
+    labels: &[u8],
+    lexicon: &Lexicon,
+) -> Extracts {
+    let occ = occurrences(text, words, hashes, lexicon);
     let mut spans: Vec<(u8, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -5,18 +5,18 @@
 //! role. Phrases widen the tagger's partial mentions ("marti" to "farabundo marti national
 //! liberation front"), and phrases precise enough are fillers wherever they occur.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::ROLES;
+use super::hash::{HashMapU64, phrase_hash};
 
 /// Longest phrase, in words.
 pub const MAX_WORDS: usize = 6;
 
-/// Phrase (words joined by one space) to (role index, precision) pairs.
+/// Phrase hash ([`phrase_hash`]) to (role index, precision) pairs.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    phrases: HashMap<String, Vec<(u8, f32)>>,
+    phrases: HashMapU64<Vec<(u8, f32)>>,
 }
 
 static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
@@ -29,7 +29,7 @@ impl Lexicon {
 
     /// Reads `role<TAB>phrase<TAB>precision` lines; `#` lines and bad lines are skipped.
     pub fn parse(text: &str) -> Lexicon {
-        let mut phrases: HashMap<String, Vec<(u8, f32)>> = HashMap::new();
+        let mut phrases: HashMapU64<Vec<(u8, f32)>> = HashMapU64::default();
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut cols = line.split('\t');
             let (Some(role), Some(phrase), Some(p)) = (cols.next(), cols.next(), cols.next())
@@ -40,15 +40,21 @@ impl Lexicon {
                 continue;
             };
             phrases
-                .entry(phrase.to_string())
+                .entry(phrase_hash(phrase))
                 .or_default()
                 .push((r as u8, p));
         }
         Lexicon { phrases }
     }
 
-    /// The roles and precisions of `phrase`, if it is in the lexicon.
+    /// The roles and precisions of `phrase` (words separated by spaces), if it is in the
+    /// lexicon.
     pub fn get(&self, phrase: &str) -> Option<&[(u8, f32)]> {
-        self.phrases.get(phrase).map(Vec::as_slice)
+        self.get_hash(phrase_hash(phrase))
+    }
+
+    /// The roles and precisions of the phrase with this [`phrase_hash`].
+    pub fn get_hash(&self, hash: u64) -> Option<&[(u8, f32)]> {
+        self.phrases.get(&hash).map(Vec::as_slice)
     }
 }

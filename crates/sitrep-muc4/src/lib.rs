@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 mod decode;
+mod hash;
 mod lexicon;
 mod model;
 mod words;
@@ -81,8 +82,9 @@ pub fn extract(text: &str) -> Extracts {
 pub fn extract_with(model: &Model, text: &str) -> Extracts {
     let lower = text.to_lowercase();
     let words = words::words(&lower);
-    let labels = model.tag(&words);
-    decode::decode(&lower, &words, &labels, Lexicon::builtin())
+    let hashes: Vec<u64> = words.iter().map(|w| hash::word_hash(w.text)).collect();
+    let labels = model.tag(&hashes);
+    decode::decode(&lower, &words, &hashes, &labels, Lexicon::builtin())
 }
 
 #[cfg(test)]

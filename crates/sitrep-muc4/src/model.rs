@@ -9,10 +9,9 @@
 //! u32, then 2^bits x labels i16) is written by `scripts/train_muc4.py`, whose feature
 //! function this mirrors exactly.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::words::Word;
+use super::hash::{HashSetU64, word_hash};
 
 /// Labels: none plus the five roles.
 pub const LABELS: usize = 6;
@@ -24,7 +23,7 @@ const WINDOW: usize = 4;
 pub struct Model {
     mask: u64,
     weights: Vec<i16>,
-    vocab: HashSet<String>,
+    vocab: HashSetU64,
 }
 
 /// Why a model file was refused.
@@ -66,7 +65,7 @@ impl Model {
         let vocab = vocab
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
+            .map(word_hash)
             .collect();
         Ok(Model {
             mask: (1u64 << bits) - 1,
@@ -75,22 +74,31 @@ impl Model {
         })
     }
 
-    /// One label per word.
-    pub fn tag(&self, words: &[Word<'_>]) -> Vec<u8> {
-        let hashes: Vec<u64> = words.iter().map(|w| word_hash(w.text)).collect();
-        let rare: Vec<u64> = words
+    /// One label per word, given the words' hashes ([`word_hash`]).
+    pub fn tag(&self, hashes: &[u64]) -> Vec<u8> {
+        let rare: Vec<u64> = hashes
             .iter()
-            .map(|w| u64::from(!self.vocab.contains(w.text)))
+            .map(|h| u64::from(!self.vocab.contains(h)))
             .collect();
-        let mut feats = Vec::with_capacity(20 + 2 * WINDOW);
-        let mut labels = Vec::with_capacity(words.len());
+        // The bag-of-words rows of each word, summed once: prefix sums give every window.
+        let mut left = vec![[0i32; LABELS]; hashes.len() + 1];
+        let mut right = vec![[0i32; LABELS]; hashes.len() + 1];
+        for (j, &h) in hashes.iter().enumerate() {
+            left[j + 1] = add(&left[j], self.row(mix(11, h, 0, self.mask)));
+            right[j + 1] = add(&right[j], self.row(mix(12, h, 0, self.mask)));
+        }
+        let mut feats = Vec::with_capacity(20);
+        let mut labels = Vec::with_capacity(hashes.len());
         let mut prev = 0u8;
-        for i in 0..words.len() {
-            features(&hashes, &rare, i, u64::from(prev), self.mask, &mut feats);
+        for i in 0..hashes.len() {
+            features(hashes, &rare, i, u64::from(prev), self.mask, &mut feats);
+            let (lo, hi) = (i.saturating_sub(WINDOW), (i + WINDOW + 1).min(hashes.len()));
             let mut scores = [0i32; LABELS];
+            for k in 0..LABELS {
+                scores[k] = left[i][k] - left[lo][k] + right[hi][k] - right[i + 1][k];
+            }
             for &f in &feats {
-                let row = &self.weights[f as usize * LABELS..][..LABELS];
-                for (s, &w) in scores.iter_mut().zip(row) {
+                for (s, &w) in scores.iter_mut().zip(self.row(f)) {
                     *s += i32::from(w);
                 }
             }
@@ -99,6 +107,20 @@ impl Model {
         }
         labels
     }
+}
+
+impl Model {
+    fn row(&self, f: u64) -> &[i16] {
+        &self.weights[f as usize * LABELS..][..LABELS]
+    }
+}
+
+fn add(a: &[i32; LABELS], row: &[i16]) -> [i32; LABELS] {
+    let mut out = *a;
+    for (o, &w) in out.iter_mut().zip(row) {
+        *o += i32::from(w);
+    }
+    out
 }
 
 /// The first highest score's index (ties go to the lower label, as in the trainer).
@@ -112,15 +134,6 @@ fn argmax(scores: &[i32; LABELS]) -> u8 {
     best as u8
 }
 
-/// FNV-1a, 64 bits.
-pub fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
-    for &b in w.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3);
-    }
-    h
-}
-
 fn mix(t: u64, a: u64, b: u64, mask: u64) -> u64 {
     let mut h = (t + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h = (h ^ a).wrapping_mul(0x100_0000_01B3);
@@ -129,10 +142,12 @@ fn mix(t: u64, a: u64, b: u64, mask: u64) -> u64 {
     h & mask
 }
 
-/// The feature indices of word `i` into `out`: `hs` are the word hashes, `rare` 1 for rare
+/// The feature indices of word `i` into `out` (all but the bag of words, which
+/// [`Model::tag`] sums with prefix sums): `hs` are the word hashes, `rare` 1 for rare
 /// words, `prev` the label of word `i - 1`.
 fn features(hs: &[u64], rare: &[u64], i: usize, prev: u64, mask: u64, out: &mut Vec<u64>) {
-    let pad = word_hash("<pad>");
+    const PAD: u64 = 0x5A2B_6936_24FE_3EA6; // word_hash("<pad>"), checked in tests
+    let pad = PAD;
     let w = |d: isize| -> u64 {
         let j = i as isize + d;
         if j >= 0 && (j as usize) < hs.len() {
@@ -172,11 +187,4 @@ fn features(hs: &[u64], rare: &[u64], i: usize, prev: u64, mask: u64, out: &mut 
         mix(23, w(-2), r(0), mask),
         mix(24, prev, r(0), mask),
     ]);
-    let lo = i.saturating_sub(WINDOW);
-    let hi = (i + WINDOW + 1).min(hs.len());
-    for (j, &h) in hs.iter().enumerate().take(hi).skip(lo) {
-        if j != i {
-            out.push(mix(if j < i { 11 } else { 12 }, h, 0, mask));
-        }
-    }
 }

@@ -34,7 +34,7 @@ fn one_mention_per_entity_and_no_lone_function_words() {
     let text = "luis carlos galan and galan of the";
     let w = words::words(text);
     let labels = [4, 4, 4, 0, 4, 0, 4];
-    let x = decode::decode(text, &w, &labels, &Lexicon::default());
+    let x = decode::decode(text, &w, &hashes(&w), &labels, &Lexicon::default());
     assert_eq!(x.victim, vec![vec!["luis carlos galan".to_string()]]);
 }
 
@@ -42,6 +42,22 @@ fn one_mention_per_entity_and_no_lone_function_words() {
 fn punctuation_splits_mentions() {
     let text = "army of national liberation (eln)";
     let w = words::words(text);
-    let x = decode::decode(text, &w, &[2, 2, 2, 2, 2], &Lexicon::default());
+    let x = decode::decode(text, &w, &hashes(&w), &[2, 2, 2, 2, 2], &Lexicon::default());
     assert_eq!(x.perp_org.len(), 2, "{x:?}");
+}
+
+fn hashes(w: &[words::Word<'_>]) -> Vec<u64> {
+    w.iter().map(|w| hash::word_hash(w.text)).collect()
+}
+
+#[test]
+fn pad_constant_is_the_hash_of_pad() {
+    assert_eq!(hash::word_hash("<pad>"), 0x5A2B_6936_24FE_3EA6);
+}
+
+#[test]
+fn lexicon_finds_phrases_by_hash() {
+    let lex = Lexicon::parse("# c\nWeapon\tcar bomb\t0.5\nbad line\n");
+    assert_eq!(lex.get("car bomb"), Some(&[(4u8, 0.5f32)][..]));
+    assert!(lex.get("car").is_none());
 }
