@@ -1,5 +1,6 @@
 //! `sitrep bench`: throughput of the whole extract pipeline on one thread and on all cores.
 
+use std::io::Write;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -10,6 +11,8 @@ use crate::cli::BenchArgs;
 use crate::run::{Tally, extract_chunk, pool, read_all};
 
 pub fn bench(args: &BenchArgs) -> Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
     let mut tally = Tally::default();
     let started = Instant::now();
     let mut docs: Vec<Document> = Vec::new();
@@ -22,20 +25,22 @@ pub fn bench(args: &BenchArgs) -> Result<ExitCode> {
     let kb_started = Instant::now();
     let kb = args.input.kb.load()?;
     let kb_time = kb_started.elapsed();
-    println!(
+    writeln!(
+        out,
         "inputs: {} documents, {:.2} MB of text (read and ingested in {:.3} s)",
         docs.len(),
         mb(bytes),
         read_time.as_secs_f64()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "knowledge base: {} actors, {} offices, {} places, {} patterns, loaded in {:.1} ms",
         kb.actors.len(),
         kb.offices.len(),
         kb.places.len(),
         kb.matcher.entries.len(),
         kb_time.as_secs_f64() * 1e3
-    );
+    )?;
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let threads = args.input.threads.unwrap_or(cores);
     for t in dedup([1, threads]) {
@@ -50,7 +55,8 @@ pub fn bench(args: &BenchArgs) -> Result<ExitCode> {
             .min()
             .unwrap_or(Duration::ZERO);
         let secs = best.as_secs_f64().max(1e-9);
-        println!(
+        writeln!(
+            out,
             "extract on {t} thread{}: {:.0} documents/s, {:.1} MB/s ({:.1} MB/s per thread), best of {} pass(es): {:.3} s",
             if t == 1 { "" } else { "s" },
             docs.len() as f64 / secs,
@@ -58,7 +64,7 @@ pub fn bench(args: &BenchArgs) -> Result<ExitCode> {
             mb(bytes) / secs / t as f64,
             args.passes.max(1),
             secs
-        );
+        )?;
     }
     Ok(tally.exit_code())
 }
