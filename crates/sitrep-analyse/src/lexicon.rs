@@ -33,6 +33,34 @@ impl Hasher for Fnv {
 pub(crate) type Map<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 pub(crate) type Set = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
+/// The first two bytes and the length of the words of a set, as a bit set: a cheap test
+/// before a hash lookup.
+pub(crate) struct Prefixes(Vec<u64>);
+
+impl Prefixes {
+    pub fn of<'a>(words: impl Iterator<Item = &'a str>) -> Prefixes {
+        let mut t = vec![0u64; (1 << 18) / 64];
+        for w in words {
+            if let Some(k) = Self::key(w.as_bytes()) {
+                t[k / 64] |= 1 << (k % 64);
+            }
+        }
+        Prefixes(t)
+    }
+
+    fn key(w: &[u8]) -> Option<usize> {
+        let b0 = *w.first()?;
+        let b1 = w.get(1).copied().unwrap_or(0);
+        let len = w.len().min(15);
+        (b0 < 128 && b1 < 128).then(|| (usize::from(b0) << 11) | (usize::from(b1) << 4) | len)
+    }
+
+    /// False when no word of the set starts like `w` and has its length.
+    pub fn maybe(&self, w: &[u8]) -> bool {
+        Self::key(w).is_some_and(|k| self.0[k / 64] & (1 << (k % 64)) != 0)
+    }
+}
+
 /// Every section of `data/numbers.txt`.
 pub(crate) struct Lexicon {
     pub words: Map<f64>,
@@ -57,6 +85,11 @@ pub(crate) struct Lexicon {
     pub months: Map<u32>,
     pub weekdays: Map<u32>,
     pub weekday_abbreviations: Map<u32>,
+    /// Every word that can start a number expression: number words, vague plurals, "a",
+    /// "an", "half".
+    pub number_starts: Set,
+    /// The first two bytes of [`Lexicon::number_starts`].
+    pub number_prefixes: Prefixes,
     /// Longest word of [`Lexicon::words`], [`Lexicon::vague`] and the articles: longer words
     /// cannot start a number.
     pub longest_number_word: usize,
@@ -104,7 +137,9 @@ fn numbers(s: &Sections, name: &str) -> Map<f64> {
 }
 
 fn codes(s: &Sections, name: &str) -> Map<&'static str> {
-    entries(s, name).filter_map(|(k, v)| Some((k, v?))).collect()
+    entries(s, name)
+        .filter_map(|(k, v)| Some((k, v?)))
+        .collect()
 }
 
 fn small(s: &Sections, name: &str) -> Map<u32> {
@@ -133,7 +168,16 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             .max()
             .unwrap_or(0)
             .max("half".len());
+        let number_starts: Set = words
+            .keys()
+            .chain(vague.keys())
+            .chain(["a", "an", "half"].iter())
+            .copied()
+            .collect();
+        let number_prefixes = Prefixes::of(Set::iter(&number_starts).copied());
         Lexicon {
+            number_prefixes,
+            number_starts,
             words,
             multipliers: numbers(&s, "multipliers"),
             scales: numbers(&s, "scales"),

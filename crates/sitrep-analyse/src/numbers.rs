@@ -155,6 +155,16 @@ impl Quantity {
     }
 }
 
+/// The value of a number word ("seven", "twenty", "dozen"), if `word` (lower case) is one.
+pub fn number_word(word: &str) -> Option<f64> {
+    let lex = lexicon();
+    lex.words
+        .get(word)
+        .or_else(|| lex.multipliers.get(word))
+        .or_else(|| lex.vague.get(word))
+        .copied()
+}
+
 /// Every number expression of `analysis`, with spans in the original text; expressions inside
 /// removed ranges are dropped.
 pub fn find_quantities(analysis: &Analysis) -> Vec<Quantity> {
@@ -223,6 +233,8 @@ struct Core {
     lone_one: bool,
     /// Two or more dots with groups that are not thousands: a version or an address.
     code: bool,
+    /// The last scale or multiplier applied ("million" in "20 million"), 1 when none.
+    mult: f64,
 }
 
 struct Scanner<'t> {
@@ -251,9 +263,15 @@ impl<'t> Scanner<'t> {
                 continue;
             }
             if is_letter(c) {
-                let end = self.word_end(i);
+                let mut end = i + 1;
+                while end < self.b.len() && is_letter(self.b[end]) {
+                    end += 1;
+                }
                 if (i == 0 || !is_alnum(b[i - 1]))
                     && end - i <= self.lex.longest_number_word
+                    && (end == b.len() || !is_alnum(b[end]))
+                    && self.lex.number_prefixes.maybe(&b[i..end])
+                    && self.lex.number_starts.contains(&self.t[i..end])
                     && let Some(e) = self.expression_at(i)
                 {
                     i = e.max(i + 1);
@@ -370,12 +388,7 @@ impl<'t> Scanner<'t> {
 
     /// Longest phrase of `map` ending at the word before `pos`, up to `max` words; gives the
     /// value and the phrase start.
-    fn phrase_before<V: Copy>(
-        &self,
-        pos: usize,
-        map: &Map<V>,
-        max: usize,
-    ) -> Option<(V, usize)> {
+    fn phrase_before<V: Copy>(&self, pos: usize, map: &Map<V>, max: usize) -> Option<(V, usize)> {
         let mut words: Vec<(usize, usize)> = Vec::with_capacity(max);
         let mut p = pos;
         for _ in 0..max {
@@ -419,6 +432,7 @@ impl<'t> Scanner<'t> {
             start: i,
             end: j,
             value,
+            mult: 1.0,
             plain: true,
             int_digits,
             leading_zero: b[i] == b'0' && int_digits > 1,
@@ -520,6 +534,7 @@ impl<'t> Scanner<'t> {
             start: i,
             end: first_end,
             words: true,
+            mult: 1.0,
             ..Core::default()
         };
         // Vague plurals.
@@ -546,7 +561,6 @@ impl<'t> Scanner<'t> {
         let mut current = 0f64;
         let mut have = false;
         let mut last_small: Option<f64> = None; // last unit/tens word, for "twenty one"
-        let mut p = i;
         let mut w = (i, first_end);
         // "a"/"an" and "half" lead in.
         if matches!(first, "a" | "an") {
@@ -571,7 +585,6 @@ impl<'t> Scanner<'t> {
             }
             current = 1.0;
             have = true;
-            p = first_end;
             w = (s, e);
         } else if first == "half" {
             // "half a million", "half a dozen".
@@ -606,6 +619,7 @@ impl<'t> Scanner<'t> {
                     break;
                 }
                 current = current.max(1.0) * m;
+                core.mult = m;
                 last_small = None;
             } else if let Some(&s) = lex.scales.get(word) {
                 if word.len() <= 2 || word.ends_with('s') {
@@ -615,6 +629,7 @@ impl<'t> Scanner<'t> {
                 current = 0.0;
                 last_small = None;
                 core.scaled = true;
+                core.mult = s;
             } else if word == "and" && have {
                 // "three hundred and fifty", "one and a half million".
                 let Some(n) = self.next_word(w.1) else { break };
@@ -624,7 +639,6 @@ impl<'t> Scanner<'t> {
                     && self.word(h.0, h.1) == "half"
                 {
                     current += 0.5;
-                    p = h.1;
                     core.end = h.1;
                     last_small = None;
                     match self.next_word(h.1) {
@@ -645,9 +659,8 @@ impl<'t> Scanner<'t> {
                 break;
             }
             have = true;
-            p = w.1;
             core.end = w.1;
-            match self.next_word_or_hyphen(p) {
+            match self.next_word_or_hyphen(w.1) {
                 Some(x) => w = x,
                 None => break,
             }
@@ -685,6 +698,7 @@ impl<'t> Scanner<'t> {
                 break;
             };
             core.value *= m;
+            core.mult *= m;
             core.scaled = true;
             core.end = e;
             p = e;
@@ -725,7 +739,7 @@ impl<'t> Scanner<'t> {
         if next >= n || !is_alnum(b[next]) {
             return None;
         }
-        if b[next].is_ascii_digit() != !core.words {
+        if b[next].is_ascii_digit() == core.words {
             // "two to 3": mixed forms are not a range.
             return None;
         }
@@ -809,6 +823,16 @@ impl<'t> Scanner<'t> {
         if first.code {
             kind = Kind::Code;
         }
+        if !first.words {
+            if let Some(e) = self.phone_at(&first) {
+                self.push_flagged(first.start - 1, e, Kind::Phone);
+                return Some(e);
+            }
+            if let Some(e) = self.iso_date_at(&first) {
+                self.push_flagged(first.start, e, Kind::Date);
+                return Some(e);
+            }
+        }
         // Letters glued to digits: "6th", "1990s", "7.2bn", "64.6pc", "4kg", "9mm", "4pm".
         if !first.words && first.end < n && is_letter(b[first.end]) {
             let se = self.word_end(first.end);
@@ -830,6 +854,7 @@ impl<'t> Scanner<'t> {
                     m_suffix = true;
                 } else {
                     first.value *= m;
+                    first.mult = m;
                     first.scaled = true;
                 }
                 first.end = se;
@@ -848,7 +873,6 @@ impl<'t> Scanner<'t> {
         // A time of day: "10:30".
         if kind == Kind::Quantity
             && !first.words
-            && end + 2 < n + 1
             && b.get(end) == Some(&b':')
             && b.get(end + 1).is_some_and(u8::is_ascii_digit)
         {
@@ -896,12 +920,11 @@ impl<'t> Scanner<'t> {
             && let Some(mut sec) = self.range_after(&first, between)
         {
             let mut lo = first.value;
-            if !first.scaled && sec.scaled && !sec.words {
-                // "15 to 20 million": the scale belongs to both.
-                let scale = self.scale_of(&sec);
-                lo *= scale;
-            }
             let hi = sec.value;
+            if first.mult == 1.0 && sec.mult > 1.0 && lo * sec.mult <= hi {
+                // "15 to 20 million", "two to three hundred": the scale belongs to both.
+                lo *= sec.mult;
+            }
             if lo < hi && !sec.code {
                 low_high = Some((lo, hi));
                 first.value = lo;
@@ -990,7 +1013,22 @@ impl<'t> Scanner<'t> {
 
         // Classify by context.
         if kind == Kind::Quantity {
-            kind = self.classify(&first, second.as_ref(), end, unit, qualifier, currency.is_some());
+            kind = self.classify(
+                &first,
+                second.as_ref(),
+                end,
+                unit,
+                qualifier,
+                currency.is_some(),
+            );
+            // "aged between 18 and 20", "aged about 35".
+            if kind == Kind::Quantity
+                && qual_start < first.start
+                && let Some((s, e)) = self.prev_word(qual_start)
+                && lex.age_before.contains(self.word(s, e))
+            {
+                kind = Kind::Age;
+            }
         }
         // "8.011" counting things: a thousands separator.
         let mut decimals = first.decimals;
@@ -1035,12 +1073,6 @@ impl<'t> Scanner<'t> {
         };
         self.out.push(q);
         Some(span_end)
-    }
-
-    /// The scale factor applied to a scaled core (its value over its numeral).
-    fn scale_of(&self, core: &Core) -> f64 {
-        let raw = self.digits(core.start).value;
-        if raw > 0.0 { core.value / raw } else { 1.0 }
     }
 
     fn percent_after(&self, pos: usize) -> Option<usize> {
@@ -1100,6 +1132,9 @@ impl<'t> Scanner<'t> {
                 if c == b'-' && start > 1 && is_letter(b[start - 2]) {
                     return Kind::Name;
                 }
+                if c == b'-' && start > 1 && b[start - 2].is_ascii_digit() {
+                    return Kind::Code;
+                }
                 if c == b'/' && start > 1 && b[start - 2].is_ascii_digit() {
                     return Kind::Code;
                 }
@@ -1111,7 +1146,8 @@ impl<'t> Scanner<'t> {
                 return Kind::Code;
             }
             // Dates: "October 11", "Oct. 11", "11 October", "2025-10-11".
-            let day_like = first.plain && first.int_digits <= 2 && (1.0..=31.0).contains(&first.value);
+            let day_like =
+                first.plain && first.int_digits <= 2 && (1.0..=31.0).contains(&first.value);
             if day_like && prev_w.is_some_and(|w| lex.months.contains_key(w)) {
                 return Kind::Date;
             }
@@ -1128,14 +1164,6 @@ impl<'t> Scanner<'t> {
                     return Kind::Date;
                 }
             }
-            if first.plain
-                && first.int_digits == 4
-                && b.get(first.end) == Some(&b'-')
-                && b.get(first.end + 1).is_some_and(u8::is_ascii_digit)
-                && b.get(first.end + 3) == Some(&b'-')
-            {
-                return Kind::Date;
-            }
             if first.leading_zero && first.decimals == 0 && !measured {
                 // "0700 hours", "0300-1234567", "03".
                 if next_w.is_some_and(|w| matches!(w, "hours" | "hrs" | "hr" | "gmt" | "pkt")) {
@@ -1143,7 +1171,7 @@ impl<'t> Scanner<'t> {
                 }
                 return Kind::Code;
             }
-            if first.plain && first.int_digits >= 9 {
+            if first.plain && first.int_digits >= 7 {
                 return Kind::Code;
             }
             // Phone-like: "051-9201234".
@@ -1215,9 +1243,8 @@ impl<'t> Scanner<'t> {
         };
         if year_like(first) && !measured && !first.scaled {
             let counts = qualifier != Qualifier::Exact
-                && next_w.is_some_and(|w| {
-                    is_letter(w.as_bytes()[0]) && !lex.function_words.contains(w)
-                })
+                && next_w
+                    .is_some_and(|w| is_letter(w.as_bytes()[0]) && !lex.function_words.contains(w))
                 && b.get(end) != Some(&b',');
             let _ = last;
             if !counts {
@@ -1225,6 +1252,75 @@ impl<'t> Scanner<'t> {
             }
         }
         Kind::Quantity
+    }
+
+    /// Pushes a flagged (non-figure) number spanning `start..end`.
+    fn push_flagged(&mut self, start: usize, end: usize, kind: Kind) {
+        self.out.push(Quantity {
+            span: Span::new(start, end),
+            core: Span::new(start, end),
+            value: None,
+            low: None,
+            high: None,
+            qualifier: Qualifier::Exact,
+            unit: Unit::Count,
+            kind,
+            decimals: 0,
+            words: false,
+            vague: false,
+        });
+    }
+
+    /// "+92 51 1234567", "+92-300-1234567": a phone number, to its end.
+    fn phone_at(&self, core: &Core) -> Option<usize> {
+        let b = self.b;
+        if core.start == 0 || b[core.start - 1] != b'+' {
+            return None;
+        }
+        let mut e = core.end;
+        loop {
+            let mut p = e;
+            while p < b.len() && matches!(b[p], b' ' | b'-' | b'(' | b')') && p - e < 2 {
+                p += 1;
+            }
+            if p < b.len() && p > e && b[p].is_ascii_digit() {
+                while p < b.len() && b[p].is_ascii_digit() {
+                    p += 1;
+                }
+                e = p;
+            } else {
+                return Some(e);
+            }
+        }
+    }
+
+    /// "2025-10-11": an ISO date, to its end.
+    fn iso_date_at(&self, core: &Core) -> Option<usize> {
+        let b = self.b;
+        let digits = |from: usize, n: usize| {
+            (from..from + n).all(|k| b.get(k).is_some_and(u8::is_ascii_digit))
+                && !b.get(from + n).is_some_and(u8::is_ascii_digit)
+        };
+        let e = core.end;
+        (core.plain
+            && core.int_digits == 4
+            && b.get(e) == Some(&b'-')
+            && (digits(e + 1, 2) || digits(e + 1, 1))
+            && {
+                let m = if digits(e + 1, 2) { e + 3 } else { e + 2 };
+                b.get(m) == Some(&b'-') && (digits(m + 1, 2) || digits(m + 1, 1))
+            })
+        .then(|| {
+            let mut p = e + 1;
+            while b[p].is_ascii_digit() {
+                p += 1;
+            }
+            p += 1;
+            while p < b.len() && b[p].is_ascii_digit() {
+                p += 1;
+            }
+            p
+        })
     }
 
     /// "May" after a day is a month unless a verb follows ("5 may have died").
@@ -1275,7 +1371,8 @@ impl<'t> Scanner<'t> {
                 && q.kind == Kind::Quantity
                 && q.unit == Unit::Count
                 && q.decimals == 0
-                && q.value.is_some_and(|v| v > core.value && v <= core.value * 1000.0)
+                && q.value
+                    .is_some_and(|v| v > core.value && v <= core.value * 1000.0)
         })
     }
 }
@@ -1286,7 +1383,16 @@ mod tests {
 
     /// The figure-kind quantities of `text` as (text of the core, value, low, high, qualifier,
     /// unit).
-    fn figures(text: &str) -> Vec<(String, Option<f64>, Option<f64>, Option<f64>, &'static str, &'static str)> {
+    type Row = (
+        String,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        &'static str,
+        &'static str,
+    );
+
+    fn figures(text: &str) -> Vec<Row> {
         let folded = text.to_lowercase();
         scan(&folded)
             .into_iter()
@@ -1331,9 +1437,18 @@ mod tests {
 
     #[test]
     fn digits_and_separators() {
-        assert_eq!(one("conducted 14,535 raids"), (Some(14535.0), "exact", "count"));
-        assert_eq!(one("a loss of 1,50,000 jobs"), (Some(150000.0), "exact", "count"));
-        assert_eq!(one("turnout was 54.3 per cent"), (Some(54.3), "exact", "percent"));
+        assert_eq!(
+            one("conducted 14,535 raids"),
+            (Some(14535.0), "exact", "count")
+        );
+        assert_eq!(
+            one("a loss of 1,50,000 jobs"),
+            (Some(150000.0), "exact", "count")
+        );
+        assert_eq!(
+            one("turnout was 54.3 per cent"),
+            (Some(54.3), "exact", "percent")
+        );
         assert_eq!(one("1,234.5 tonnes of wheat").0, Some(1234.5));
         assert_eq!(one("1.234.567 voters").0, Some(1234567.0));
     }
@@ -1364,7 +1479,10 @@ mod tests {
         assert_eq!(one("two million refugees").0, Some(2e6));
         assert_eq!(one("one and a half million refugees").0, Some(1.5e6));
         assert_eq!(one("dozens of shops"), (Some(12.0), "at_least", "count"));
-        assert_eq!(one("hundreds of families"), (Some(100.0), "at_least", "count"));
+        assert_eq!(
+            one("hundreds of families"),
+            (Some(100.0), "at_least", "count")
+        );
         assert_eq!(one("tens of thousands of people").0, Some(10000.0));
         assert_eq!(one("scores of people").0, Some(20.0));
         assert_eq!(one("a couple of shops"), (Some(2.0), "exact", "count"));
@@ -1379,8 +1497,14 @@ mod tests {
 
     #[test]
     fn scales_and_currencies() {
-        assert_eq!(one("equipment worth $7.2 billion"), (Some(7.2e9), "exact", "USD"));
-        assert_eq!(one("Rs 18.6 billion for training"), (Some(18.6e9), "exact", "PKR"));
+        assert_eq!(
+            one("equipment worth $7.2 billion"),
+            (Some(7.2e9), "exact", "USD")
+        );
+        assert_eq!(
+            one("Rs 18.6 billion for training"),
+            (Some(18.6e9), "exact", "PKR")
+        );
         assert_eq!(one("RS. 500 per bag"), (Some(500.0), "exact", "PKR"));
         assert_eq!(one("a fine of Rs1.5m"), (Some(1.5e6), "exact", "PKR"));
         assert_eq!(one("US$ 3 million"), (Some(3e6), "exact", "USD"));
@@ -1396,7 +1520,10 @@ mod tests {
 
     #[test]
     fn percentages() {
-        assert_eq!(one("just 54.3% of schools"), (Some(54.3), "exact", "percent"));
+        assert_eq!(
+            one("just 54.3% of schools"),
+            (Some(54.3), "exact", "percent")
+        );
         assert_eq!(one("69 per cent of them"), (Some(69.0), "exact", "percent"));
         assert_eq!(one("nearly 70 percent"), (Some(70.0), "about", "percent"));
         assert_eq!(one("or 64.6pc, were"), (Some(64.6), "exact", "percent"));
@@ -1409,11 +1536,14 @@ mod tests {
     fn ranges() {
         assert_eq!(range("15 to 20 million litres"), (15e6, 20e6));
         assert_eq!(range("between 15 and 20 million litres"), (15e6, 20e6));
-        assert_eq!(range("1.8–2.5 million rupees".replace('–', "-").as_str()), (1.8e6, 2.5e6));
+        assert_eq!(
+            range("1.8–2.5 million rupees".replace('–', "-").as_str()),
+            (1.8e6, 2.5e6)
+        );
         assert_eq!(range("1.8-2.5 million rupees"), (1.8e6, 2.5e6));
         assert_eq!(range("between 15 and 20 people"), (15.0, 20.0));
         assert_eq!(range("15-20 people"), (15.0, 20.0));
-        assert_eq!(range("two to three hundred"), (2.0, 300.0));
+        assert_eq!(range("two to three hundred"), (200.0, 300.0));
         assert_eq!(range("Rs 2-3 billion"), (2e9, 3e9));
         let f = figures("1.8-2.5 million rupees per acre");
         assert_eq!(f[0].5, "PKR");
@@ -1464,6 +1594,8 @@ mod tests {
         none("at 0700 hours");
         none("at 4 pm");
         none("aged 35");
+        none("the bomber, aged between 18 and 20, was");
+        none("aged about 35");
         none("a 12-year-old boy");
         none("he was 40 years old");
         none("the 6th brigade");

@@ -4,9 +4,11 @@
 //! coordination. The record carries character offsets into the document text.
 #![deny(missing_docs)]
 
+pub mod checks;
 mod claims;
 pub mod entities;
 pub mod events;
+pub mod figures;
 
 use entities::Entities;
 use sitrep_analyse::Analysis;
@@ -19,6 +21,11 @@ pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
     let analysis = Analysis::new(doc);
     let chars = CharIndex::new(&doc.text);
     let entities = Entities::recognise(&analysis, kb);
+    let figures = figures::extract(&analysis, &chars, &[]);
+    let checks = checks::check(&figures.found, &figures.records);
+    let mut figure_records = figures.records;
+    let mut claims = claims::extract(&analysis, kb, &entities, &chars);
+    figures::attach_sources(&mut figure_records, &mut claims);
     Record {
         doc_id: doc.id.clone(),
         published: doc.published.map(|d| d.to_string()),
@@ -35,9 +42,10 @@ pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
                 kind: r.kind,
             })
             .collect(),
-        claims: claims::extract(&analysis, kb, &entities, &chars),
+        claims,
         events: events::to_records(&events::extract(&analysis, &entities, kb), &chars),
         entities: entities.to_records(&doc.text, &chars),
-        ..Record::default()
+        checks,
+        figures: figure_records,
     }
 }
