@@ -123,9 +123,36 @@ pub fn linked(a: &Member, b: &Member) -> bool {
     if placeless && a.doc_id != b.doc_id {
         return false;
     }
+    if !compatible(a, b) {
+        return false;
+    }
     let one = |m: &Member| summarise(std::slice::from_ref(m));
     score(a, &one(b)).is_some_and(|s| s >= THRESHOLD)
         && score(b, &one(a)).is_some_and(|s| s >= THRESHOLD)
+}
+
+/// Cheap checks that rule a pair out before scoring: type category, first-level division,
+/// and dates more than [`WINDOW_DAYS`] apart.
+fn compatible(a: &Member, b: &Member) -> bool {
+    if crate::score::category(&a.event.kind) != crate::score::category(&b.event.kind) {
+        return false;
+    }
+    let admin1 = |m: &Member| {
+        m.event
+            .location
+            .as_ref()
+            .and_then(|l| l.admin1.as_deref())
+            .map(key)
+    };
+    if let (Some(x), Some(y)) = (admin1(a), admin1(b)) {
+        if x != y {
+            return false;
+        }
+    }
+    match (a.days(), b.days()) {
+        (Some((s1, e1)), Some((s2, e2))) => (s2 - e1).max(s1 - e2) <= WINDOW_DAYS,
+        _ => true,
+    }
 }
 
 /// Splits members into groups linked directly or through each other ([`linked`]).
