@@ -144,10 +144,10 @@ fn compatible(a: &Member, b: &Member) -> bool {
             .and_then(|l| l.admin1.as_deref())
             .map(key)
     };
-    if let (Some(x), Some(y)) = (admin1(a), admin1(b)) {
-        if x != y {
-            return false;
-        }
+    if let (Some(x), Some(y)) = (admin1(a), admin1(b))
+        && x != y
+    {
+        return false;
     }
     match (a.days(), b.days()) {
         (Some((s1, e1)), Some((s2, e2))) => (s2 - e1).max(s1 - e2) <= WINDOW_DAYS,
