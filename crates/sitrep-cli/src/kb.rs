@@ -19,7 +19,15 @@ pub fn check(args: &KbArgs) -> Result<ExitCode> {
         kb.offices.len(),
         kb.places.len(),
         kb.matcher.entries.len(),
-        if issues.is_empty() { "no problems".to_string() } else { format!("{} problem(s)", issues.len()) }
+        if issues.is_empty() {
+            "no problems".to_string()
+        } else {
+            format!("{} problem(s)", issues.len())
+        }
     );
-    Ok(if issues.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if issues.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -11,7 +11,9 @@ fn check(bytes: &[u8], ext: Option<&str>) {
         let mut last = 0;
         for r in &doc.removed {
             assert!(r.span.start >= last && r.span.end <= doc.text.len());
-            assert!(doc.text.is_char_boundary(r.span.start) && doc.text.is_char_boundary(r.span.end));
+            assert!(
+                doc.text.is_char_boundary(r.span.start) && doc.text.is_char_boundary(r.span.end)
+            );
             last = r.span.end;
         }
     }
@@ -19,10 +21,40 @@ fn check(bytes: &[u8], ext: Option<&str>) {
 
 /// Pieces that push the parsers into their corners.
 const PIECES: &[&str] = &[
-    "<rss>", "<item>", "</item>", "<entry>", "<guid>", "<![CDATA[", "]]>", "<p>", "</p>", "&amp;", "&#x2019;",
-    "&#99999999;", "{\"id\":", "\"text\":", "}", "\n", "Read more: ", "Also, read this\n", "icon-facebook ",
-    "Screen recording", "Mon Nov 03 2025", "2026-0", "é", "’", "“", "Lt. ", "No. 1", "<script type=\"application/ld+json\">",
-    "{\"datePublished\": \"2026-03-01\"}", "</script>", "<article>", "<html>", "<link href=\"", "\u{0}",
+    "<rss>",
+    "<item>",
+    "</item>",
+    "<entry>",
+    "<guid>",
+    "<![CDATA[",
+    "]]>",
+    "<p>",
+    "</p>",
+    "&amp;",
+    "&#x2019;",
+    "&#99999999;",
+    "{\"id\":",
+    "\"text\":",
+    "}",
+    "\n",
+    "Read more: ",
+    "Also, read this\n",
+    "icon-facebook ",
+    "Screen recording",
+    "Mon Nov 03 2025",
+    "2026-0",
+    "é",
+    "’",
+    "“",
+    "Lt. ",
+    "No. 1",
+    "<script type=\"application/ld+json\">",
+    "{\"datePublished\": \"2026-03-01\"}",
+    "</script>",
+    "<article>",
+    "<html>",
+    "<link href=\"",
+    "\u{0}",
 ];
 
 proptest! {

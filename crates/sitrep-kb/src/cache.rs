@@ -28,8 +28,13 @@ pub(crate) fn automaton(entries: &[Entry]) -> DoubleArrayAhoCorasick<u32> {
     if let Some(ac) = path.as_ref().and_then(|p| load(p)) {
         return ac;
     }
-    let ac = DoubleArrayAhoCorasick::with_values(entries.iter().enumerate().map(|(i, e)| (e.pattern.as_bytes(), i as u32)))
-        .expect("knowledge-base patterns compile");
+    let ac = DoubleArrayAhoCorasick::with_values(
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.pattern.as_bytes(), i as u32)),
+    )
+    .expect("knowledge-base patterns compile");
     if let Some(p) = path {
         store(&p, &ac);
     }
@@ -81,7 +86,13 @@ mod tests {
     use super::*;
 
     fn entries(words: &[&str]) -> Vec<Entry> {
-        words.iter().map(|w| Entry { pattern: w.to_string(), ..Entry::default() }).collect()
+        words
+            .iter()
+            .map(|w| Entry {
+                pattern: w.to_string(),
+                ..Entry::default()
+            })
+            .collect()
     }
 
     #[test]
@@ -91,7 +102,12 @@ mod tests {
         unsafe { std::env::set_var("SITREP_CACHE_DIR", dir.path()) };
         let e = entries(&["quetta", "kech", "tank"]);
         let fresh = automaton(&e);
-        let file = fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+        let file = fs::read_dir(dir.path())
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
         let cached = load(&file).expect("cache written and readable");
         let hay = b"kech and quetta";
         let a: Vec<_> = fresh.find_iter(hay).map(|m| m.value()).collect();

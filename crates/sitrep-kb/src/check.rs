@@ -28,17 +28,28 @@ impl fmt::Display for Issue {
 /// Every problem in `kb`, in file order.
 pub fn check(kb: &KnowledgeBase) -> Vec<Issue> {
     let mut issues = Vec::new();
-    let mut issue = |file: &str, message: String| issues.push(Issue { file: file.to_string(), message });
+    let mut issue = |file: &str, message: String| {
+        issues.push(Issue {
+            file: file.to_string(),
+            message,
+        })
+    };
 
     let mut ids: HashMap<&str, &str> = HashMap::new();
     for a in &kb.actors {
         if let Some(first) = ids.insert(&a.id, &a.file) {
-            issue(&a.file, format!("actor id `{}` is also used in {first}", a.id));
+            issue(
+                &a.file,
+                format!("actor id `{}` is also used in {first}", a.id),
+            );
         }
     }
     for o in &kb.offices {
         if let Some(first) = ids.insert(&o.id, &o.file) {
-            issue(&o.file, format!("office id `{}` is also used in {first}", o.id));
+            issue(
+                &o.file,
+                format!("office id `{}` is also used in {first}", o.id),
+            );
         }
     }
 
@@ -48,7 +59,10 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Issue> {
             let key = fold_pattern(n);
             match aliases.get(key.as_str()) {
                 Some(other) if *other != a.id => {
-                    issue(&a.file, format!("alias `{n}` of `{}` also names `{other}`", a.id));
+                    issue(
+                        &a.file,
+                        format!("alias `{n}` of `{}` also names `{other}`", a.id),
+                    );
                 }
                 _ => {
                     aliases.insert(key, &a.id);
@@ -57,7 +71,13 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Issue> {
         }
         if let Some(parent) = &a.parent {
             if kb.actor(parent).is_none() {
-                issue(&a.file, format!("actor `{}` has parent `{parent}`, which is not defined", a.id));
+                issue(
+                    &a.file,
+                    format!(
+                        "actor `{}` has parent `{parent}`, which is not defined",
+                        a.id
+                    ),
+                );
             } else if parent == &a.id {
                 issue(&a.file, format!("actor `{}` is its own parent", a.id));
             }
@@ -68,20 +88,33 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Issue> {
         if let Some(org) = &o.org
             && kb.actor(org).is_none()
         {
-            issue(&o.file, format!("office `{}` belongs to `{org}`, which is not defined", o.id));
+            issue(
+                &o.file,
+                format!("office `{}` belongs to `{org}`, which is not defined", o.id),
+            );
         }
         let mut terms: Vec<_> = o.holders.iter().collect();
         terms.sort_by_key(|h| h.start);
         for h in &terms {
             match kb.actor(&h.person) {
-                None => issue(&o.file, format!("office `{}`: holder `{}` is not defined", o.id, h.person)),
-                Some(p) if p.kind != ActorKind::Person => {
-                    issue(&o.file, format!("office `{}`: holder `{}` is not a person", o.id, h.person))
-                }
+                None => issue(
+                    &o.file,
+                    format!("office `{}`: holder `{}` is not defined", o.id, h.person),
+                ),
+                Some(p) if p.kind != ActorKind::Person => issue(
+                    &o.file,
+                    format!("office `{}`: holder `{}` is not a person", o.id, h.person),
+                ),
                 _ => {}
             }
             if h.end.is_some_and(|e| e < h.start) {
-                issue(&o.file, format!("office `{}`: term of `{}` ends before it starts", o.id, h.person));
+                issue(
+                    &o.file,
+                    format!(
+                        "office `{}`: term of `{}` ends before it starts",
+                        o.id, h.person
+                    ),
+                );
             }
         }
         for pair in terms.windows(2) {
@@ -106,7 +139,13 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Issue> {
 
     for g in &kb.generics {
         if kb.actor(&g.actor).is_none() {
-            issue("generic", format!("generic words {:?} stand for `{}`, which is not defined", g.words, g.actor));
+            issue(
+                "generic",
+                format!(
+                    "generic words {:?} stand for `{}`, which is not defined",
+                    g.words, g.actor
+                ),
+            );
         }
     }
 
@@ -116,7 +155,10 @@ pub fn check(kb: &KnowledgeBase) -> Vec<Issue> {
             issue("places", format!("place id `{}` is used twice", p.id));
         }
         if p.country.len() != 2 {
-            issue("places", format!("place `{}` ({}) has no ISO country code", p.id, p.name));
+            issue(
+                "places",
+                format!("place `{}` ({}) has no ISO country code", p.id, p.name),
+            );
         }
     }
     issues
@@ -159,7 +201,11 @@ end = "2022-01-01"
 person = "a"
 start = "2021-06-01"
 "#;
-        let kb = KnowledgeBase::from_sources(&[Source { name: "x.toml".into(), text: toml.into() }]).unwrap();
+        let kb = KnowledgeBase::from_sources(&[Source {
+            name: "x.toml".into(),
+            text: toml.into(),
+        }])
+        .unwrap();
         let messages: Vec<String> = check(&kb).iter().map(|i| i.message.clone()).collect();
         let expect = [
             "actor id `a` is also used in x.toml",
@@ -169,7 +215,10 @@ start = "2021-06-01"
             "office `o`: terms overlap",
         ];
         for e in expect {
-            assert!(messages.iter().any(|m| m.starts_with(e)), "missing `{e}` in {messages:#?}");
+            assert!(
+                messages.iter().any(|m| m.starts_with(e)),
+                "missing `{e}` in {messages:#?}"
+            );
         }
     }
 }

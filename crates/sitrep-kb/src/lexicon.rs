@@ -33,10 +33,14 @@ impl Phrases {
     /// words it has and its label.
     pub fn longest_at<W: AsRef<str>>(&self, words: &[W]) -> Option<(usize, &str)> {
         let first = words.first()?;
-        self.by_first.get(first.as_ref())?.iter().find_map(|(phrase, label)| {
-            (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref()))
+        self.by_first
+            .get(first.as_ref())?
+            .iter()
+            .find_map(|(phrase, label)| {
+                (phrase.len() <= words.len()
+                    && phrase.iter().zip(words).all(|(p, w)| p == w.as_ref()))
                 .then_some((phrase.len(), label.as_str()))
-        })
+            })
     }
 
     /// True when the set holds nothing.
@@ -59,7 +63,10 @@ mod tests {
 
     #[test]
     fn longest_phrase_wins() {
-        let lines: Vec<String> = ["lt gen", "lt", "railway station\tfacility", "station"].iter().map(|s| s.to_string()).collect();
+        let lines: Vec<String> = ["lt gen", "lt", "railway station\tfacility", "station"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         let p = Phrases::from_lines(&lines);
         assert_eq!(p.longest_at(&["lt", "gen", "x"]), Some((2, "")));
         assert_eq!(p.longest_at(&["lt", "col"]), Some((1, "")));

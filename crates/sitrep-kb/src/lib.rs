@@ -78,7 +78,10 @@ impl KnowledgeBase {
     pub fn load(extra: &[&Path]) -> Result<Self, KbError> {
         let mut sources: Vec<Source> = embedded::EMBEDDED
             .iter()
-            .map(|(name, text)| Source { name: format!("kb/{name}"), text: (*text).to_string() })
+            .map(|(name, text)| Source {
+                name: format!("kb/{name}"),
+                text: (*text).to_string(),
+            })
             .collect();
         for path in extra {
             load::read_sources(path, &mut sources)?;
@@ -98,11 +101,33 @@ impl KnowledgeBase {
             lexicons: parsed.lexicons,
             ..Self::default()
         };
-        kb.actor_ix = kb.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
-        kb.place_ix = kb.places.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+        kb.actor_ix = kb
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        kb.place_ix = kb
+            .places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), i))
+            .collect();
         let phrases = |name: &str| Phrases::from_lines(kb.lexicons.get(name).into_iter().flatten());
-        kb.function_words = kb.lexicons.get("function_words").into_iter().flatten().cloned().collect();
-        kb.date_words = kb.lexicons.get("date_words").into_iter().flatten().cloned().collect();
+        kb.function_words = kb
+            .lexicons
+            .get("function_words")
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
+        kb.date_words = kb
+            .lexicons
+            .get("date_words")
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect();
         kb.demonyms = phrases("demonyms");
         kb.facility_heads = phrases("facility_heads");
         kb.person_titles = phrases("person_titles");
@@ -130,7 +155,10 @@ impl KnowledgeBase {
     /// Who held `office` on `date`; with no date, the current holder.
     pub fn holder_on(&self, office: &Office, date: Option<NaiveDate>) -> Option<&Actor> {
         let h = match date {
-            Some(d) => office.holders.iter().find(|h| h.start <= d && h.end.is_none_or(|e| d <= e)),
+            Some(d) => office
+                .holders
+                .iter()
+                .find(|h| h.start <= d && h.end.is_none_or(|e| d <= e)),
             None => office.holders.iter().find(|h| h.end.is_none()),
         }?;
         self.actor(&h.person)
@@ -191,9 +219,18 @@ start = "2024-03-11"
             gn:1\tKhyber Pakhtunkhwa\tadmin1\tPK\t\t\t34.0\t71.5\t0\tKP|KPK|NWFP\n\
             gn:2\tTank\tadmin2\tPK\tKhyber Pakhtunkhwa\t\t32.2\t70.4\t0\t\n";
         KnowledgeBase::from_sources(&[
-            Source { name: "actors/t.toml".into(), text: actors.into() },
-            Source { name: "places/t.tsv".into(), text: places.into() },
-            Source { name: "lexicons/common_words.txt".into(), text: "# c\ntank\nus\n".into() },
+            Source {
+                name: "actors/t.toml".into(),
+                text: actors.into(),
+            },
+            Source {
+                name: "places/t.tsv".into(),
+                text: places.into(),
+            },
+            Source {
+                name: "lexicons/common_words.txt".into(),
+                text: "# c\ntank\nus\n".into(),
+            },
         ])
         .unwrap()
     }
@@ -203,8 +240,14 @@ start = "2024-03-11"
         let kb = small();
         let office = &kb.offices[0];
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-        assert_eq!(kb.holder_on(office, d("2025-06-01")).unwrap().name, "Khawaja Asif");
-        assert_eq!(kb.holder_on(office, d("2020-01-01")).unwrap().name, "Pervez Khattak");
+        assert_eq!(
+            kb.holder_on(office, d("2025-06-01")).unwrap().name,
+            "Khawaja Asif"
+        );
+        assert_eq!(
+            kb.holder_on(office, d("2020-01-01")).unwrap().name,
+            "Pervez Khattak"
+        );
         assert!(kb.holder_on(office, d("2023-01-01")).is_none());
         assert_eq!(kb.holder_on(office, None).unwrap().name, "Khawaja Asif");
     }

@@ -47,18 +47,29 @@ pub enum KbError {
         message: String,
     },
     /// A file whose format is unknown.
-    #[error("{0}: not a knowledge-base file (expected .toml actors/offices, .tsv places or .txt word list)")]
+    #[error(
+        "{0}: not a knowledge-base file (expected .toml actors/offices, .tsv places or .txt word list)"
+    )]
     UnknownFormat(String),
 }
 
 /// Reads a file, or every file under a folder, into `sources`.
 pub(crate) fn read_sources(path: &Path, sources: &mut Vec<Source>) -> Result<(), KbError> {
-    let io = |e: std::io::Error| KbError::Io { path: path.display().to_string(), message: e.to_string() };
+    let io = |e: std::io::Error| KbError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
     if path.is_dir() {
-        let mut entries: Vec<_> = fs::read_dir(path).map_err(io)?.flatten().map(|e| e.path()).collect();
+        let mut entries: Vec<_> = fs::read_dir(path)
+            .map_err(io)?
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         entries.sort();
         for p in entries {
-            let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             let md = p.extension().is_some_and(|e| e == "md");
             if !hidden && !md {
                 read_sources(&p, sources)?;
@@ -67,7 +78,10 @@ pub(crate) fn read_sources(path: &Path, sources: &mut Vec<Source>) -> Result<(),
         return Ok(());
     }
     let text = fs::read_to_string(path).map_err(io)?;
-    sources.push(Source { name: path.display().to_string(), text });
+    sources.push(Source {
+        name: path.display().to_string(),
+        text,
+    });
     Ok(())
 }
 
@@ -105,8 +119,10 @@ pub(crate) fn parse(sources: &[Source]) -> Result<Parsed, KbError> {
         let ext = src.name.rsplit('.').next().unwrap_or("");
         match ext {
             "toml" => {
-                let file: TomlFile =
-                    toml::from_str(&src.text).map_err(|e| KbError::Toml { file: src.name.clone(), message: e.to_string() })?;
+                let file: TomlFile = toml::from_str(&src.text).map_err(|e| KbError::Toml {
+                    file: src.name.clone(),
+                    message: e.to_string(),
+                })?;
                 parsed.actors.extend(file.actor.into_iter().map(|mut a| {
                     a.file = src.name.clone();
                     a
@@ -119,7 +135,13 @@ pub(crate) fn parse(sources: &[Source]) -> Result<Parsed, KbError> {
             }
             "tsv" => parse_places(src, &mut parsed.places)?,
             "txt" => {
-                let stem = src.name.rsplit('/').next().unwrap_or("").trim_end_matches(".txt").to_string();
+                let stem = src
+                    .name
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches(".txt")
+                    .to_string();
                 let words = src
                     .text
                     .lines()
@@ -138,10 +160,25 @@ pub(crate) fn parse(sources: &[Source]) -> Result<Parsed, KbError> {
     Ok(parsed)
 }
 
-const COLUMNS: [&str; 10] = ["id", "name", "kind", "country", "admin1", "admin2", "lat", "lon", "population", "aliases"];
+const COLUMNS: [&str; 10] = [
+    "id",
+    "name",
+    "kind",
+    "country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "population",
+    "aliases",
+];
 
 fn parse_places(src: &Source, places: &mut Vec<Place>) -> Result<(), KbError> {
-    let err = |line: usize, message: String| KbError::Tsv { file: src.name.clone(), line, message };
+    let err = |line: usize, message: String| KbError::Tsv {
+        file: src.name.clone(),
+        line,
+        message,
+    };
     let mut columns: Option<Vec<usize>> = None;
     for (i, line) in src.text.lines().enumerate() {
         let lineno = i + 1;
@@ -152,14 +189,20 @@ fn parse_places(src: &Source, places: &mut Vec<Place>) -> Result<(), KbError> {
         let Some(cols) = &columns else {
             let index: Vec<usize> = COLUMNS
                 .iter()
-                .map(|c| fields.iter().position(|f| f.trim() == *c).ok_or_else(|| err(lineno, format!("header has no `{c}` column"))))
+                .map(|c| {
+                    fields
+                        .iter()
+                        .position(|f| f.trim() == *c)
+                        .ok_or_else(|| err(lineno, format!("header has no `{c}` column")))
+                })
                 .collect::<Result<_, _>>()?;
             columns = Some(index);
             continue;
         };
         let get = |k: usize| fields.get(cols[k]).map(|s| s.trim()).unwrap_or("");
         let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
-        let kind = PlaceKind::parse(get(2)).ok_or_else(|| err(lineno, format!("unknown place kind `{}`", get(2))))?;
+        let kind = PlaceKind::parse(get(2))
+            .ok_or_else(|| err(lineno, format!("unknown place kind `{}`", get(2))))?;
         let coord = |k: usize, name: &str, limit: f64| -> Result<f64, KbError> {
             get(k)
                 .parse::<f64>()
@@ -180,7 +223,12 @@ fn parse_places(src: &Source, places: &mut Vec<Place>) -> Result<(), KbError> {
             lat: coord(6, "latitude", 90.0)?,
             lon: coord(7, "longitude", 180.0)?,
             population: get(8).parse().unwrap_or(0),
-            aliases: get(9).split('|').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect(),
+            aliases: get(9)
+                .split('|')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_string)
+                .collect(),
         });
     }
     Ok(())
@@ -198,10 +246,21 @@ mod tests {
         };
         let e = parse(&[bad_tsv]).err().unwrap().to_string();
         assert_eq!(e, "places/x.tsv:3: bad latitude `NaN?`");
-        let bad_toml = Source { name: "actors/x.toml".into(), text: "[[actor]]\nid = \"a\"\nname = \"A\"\ntype = \"gang\"\n".into() };
+        let bad_toml = Source {
+            name: "actors/x.toml".into(),
+            text: "[[actor]]\nid = \"a\"\nname = \"A\"\ntype = \"gang\"\n".into(),
+        };
         let e = parse(&[bad_toml]).err().unwrap().to_string();
-        assert!(e.starts_with("actors/x.toml: TOML parse error at line 4"), "{e}");
-        let e = parse(&[Source { name: "x.csv".into(), text: String::new() }]).err().unwrap();
+        assert!(
+            e.starts_with("actors/x.toml: TOML parse error at line 4"),
+            "{e}"
+        );
+        let e = parse(&[Source {
+            name: "x.csv".into(),
+            text: String::new(),
+        }])
+        .err()
+        .unwrap();
         assert!(matches!(e, KbError::UnknownFormat(_)));
     }
 }

@@ -76,7 +76,11 @@ impl Matcher {
                 return;
             }
             let i = *index.entry(pattern.clone()).or_insert_with(|| {
-                entries.push(Entry { pattern: pattern.clone(), acronym: true, ..Entry::default() });
+                entries.push(Entry {
+                    pattern: pattern.clone(),
+                    acronym: true,
+                    ..Entry::default()
+                });
                 entries.len() - 1
             });
             let e = &mut entries[i];
@@ -112,7 +116,10 @@ impl Matcher {
 
     /// Prepares folded text for matching: hyphens become spaces, byte for byte.
     pub fn prepare(folded: &str) -> Vec<u8> {
-        folded.bytes().map(|b| if b == b'-' { b' ' } else { b }).collect()
+        folded
+            .bytes()
+            .map(|b| if b == b'-' { b' ' } else { b })
+            .collect()
     }
 
     /// Every match in `haystack` (prepared folded text) that starts and ends at a word
@@ -123,7 +130,11 @@ impl Matcher {
         };
         ac.find_overlapping_iter(haystack)
             .filter(|m| boundary_before(haystack, m.start()) && boundary_after(haystack, m.end()))
-            .map(|m| Hit { start: m.start(), end: m.end(), entry: m.value() })
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                entry: m.value(),
+            })
             .collect()
     }
 
@@ -168,14 +179,24 @@ mod tests {
 
     fn names(kb: &KnowledgeBase, text: &str) -> Vec<String> {
         let hay = Matcher::prepare(&Folded::new(text).text);
-        kb.matcher.find(&hay).iter().map(|h| kb.matcher.entries[h.entry as usize].pattern.clone()).collect()
+        kb.matcher
+            .find(&hay)
+            .iter()
+            .map(|h| kb.matcher.entries[h.entry as usize].pattern.clone())
+            .collect()
     }
 
     #[test]
     fn folds_case_hyphens_and_diacritics() {
         let kb = small();
-        assert_eq!(names(&kb, "TEHRIK-I-TALIBAN PAKISTAN and the ttp"), ["tehrik i taliban pakistan", "ttp"]);
-        assert_eq!(names(&kb, "Fitna al Khawarij in Khyber-Pakhtunkhwa"), ["fitna al khawarij", "khyber pakhtunkhwa"]);
+        assert_eq!(
+            names(&kb, "TEHRIK-I-TALIBAN PAKISTAN and the ttp"),
+            ["tehrik i taliban pakistan", "ttp"]
+        );
+        assert_eq!(
+            names(&kb, "Fitna al Khawarij in Khyber-Pakhtunkhwa"),
+            ["fitna al khawarij", "khyber pakhtunkhwa"]
+        );
         assert_eq!(names(&kb, "Ṭānk"), ["tank"]);
     }
 

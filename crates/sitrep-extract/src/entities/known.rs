@@ -18,12 +18,27 @@ use super::{DocEntity, Entities, EntityKind, Via};
 
 /// Words beside a place name that make it a place whatever its other meanings.
 pub(super) const PLACE_CUES: &[&str] = &[
-    "district", "province", "city", "town", "department", "valley", "area", "region", "tehsil",
-    "village", "agency", "division", "state", "county", "municipality",
+    "district",
+    "province",
+    "city",
+    "town",
+    "department",
+    "valley",
+    "area",
+    "region",
+    "tehsil",
+    "village",
+    "agency",
+    "division",
+    "state",
+    "county",
+    "municipality",
 ];
 
 /// Words before a name that make it a place.
-const LOCATIVES: &[&str] = &["in", "at", "near", "from", "of", "to", "into", "outside", "across"];
+const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "from", "of", "to", "into", "outside", "across",
+];
 
 struct Candidate {
     span: Span,
@@ -40,7 +55,10 @@ pub(super) fn recognise(a: &Analysis, kb: &KnowledgeBase) -> Entities {
         .filter_map(|h| {
             let span = a.folded.to_original(Span::new(h.start, h.end), text);
             let entry = &kb.matcher.entries[h.entry as usize];
-            (!a.doc.overlaps_removed(span) && evidence(a, kb, entry, span)).then_some(Candidate { span, entry: h.entry })
+            (!a.doc.overlaps_removed(span) && evidence(a, kb, entry, span)).then_some(Candidate {
+                span,
+                entry: h.entry,
+            })
         })
         .collect();
     cands.sort_by_key(|c| (c.span.start, Reverse(c.span.end)));
@@ -51,7 +69,10 @@ pub(super) fn recognise(a: &Analysis, kb: &KnowledgeBase) -> Entities {
         }
     }
     let country = document_country(kb, &chosen);
-    let mut found = Entities { country: country.clone(), ..Entities::default() };
+    let mut found = Entities {
+        country: country.clone(),
+        ..Entities::default()
+    };
     for c in &chosen {
         let entry = &kb.matcher.entries[c.entry as usize];
         if let Some((entity, via)) = resolve(a, kb, entry, country.as_deref(), &found) {
@@ -79,14 +100,19 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
     if mixed && !capitals_agree(entry, words) {
         return false;
     }
-    if kb.date_words.contains(entry.pattern.as_str()) && entry.targets.iter().all(|t| matches!(t, Target::Place(_))) {
+    if kb.date_words.contains(entry.pattern.as_str())
+        && entry.targets.iter().all(|t| matches!(t, Target::Place(_)))
+    {
         return false;
     }
     if entry.common_word {
         if mixed {
             let capitalised = words.chars().next().is_some_and(char::is_uppercase);
             let line = line_of(text, span);
-            let all_caps_line = line.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            let all_caps_line = line
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
             if !capitalised || all_caps_line || title_case(line) {
                 return false;
             }
@@ -102,7 +128,12 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
         _ => false,
     });
     if village {
-        return if mixed { !inside_name(a, span) } else { previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str())) || has_place_cue(a, span) };
+        return if mixed {
+            !inside_name(a, span)
+        } else {
+            previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str()))
+                || has_place_cue(a, span)
+        };
     }
     true
 }
@@ -110,30 +141,61 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
 /// In mixed-case text, the words a name spells in capitals ("IS" in "IS Pakistan") must be
 /// capitals in the text too, for at least one spelling of the name.
 fn capitals_agree(entry: &Entry, words: &str) -> bool {
-    let split = |s: &str| s.split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
-    let caps_word = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let forms_with_caps: Vec<&String> = entry.forms.iter().filter(|f| split(f).iter().any(|w| caps_word(w))).collect();
-    if forms_with_caps.len() < entry.forms.len() && entry.forms.iter().any(|f| !split(f).iter().any(|w| caps_word(w)) && !entry.acronym) {
+    let split = |s: &str| {
+        s.split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let caps_word = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    let forms_with_caps: Vec<&String> = entry
+        .forms
+        .iter()
+        .filter(|f| split(f).iter().any(|w| caps_word(w)))
+        .collect();
+    if forms_with_caps.len() < entry.forms.len()
+        && entry
+            .forms
+            .iter()
+            .any(|f| !split(f).iter().any(|w| caps_word(w)) && !entry.acronym)
+    {
         // Some spelling has no capitals to honour.
         return true;
     }
     let text_words = split(words);
     forms_with_caps.iter().any(|f| {
         let fw = split(f);
-        fw.len() == text_words.len() && fw.iter().zip(&text_words).all(|(a, b)| !caps_word(a) || a == b)
+        fw.len() == text_words.len()
+            && fw
+                .iter()
+                .zip(&text_words)
+                .all(|(a, b)| !caps_word(a) || a == b)
     })
 }
 
 /// A line that capitalises most of its words: a headline in title case.
 fn title_case(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().next().is_some_and(char::is_alphabetic)).collect();
-    let caps = words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count();
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
     words.len() >= 4 && caps * 4 >= words.len() * 3
 }
 
 fn line_of(text: &str, span: Span) -> &str {
     let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
     &text[start..end]
 }
 
@@ -141,7 +203,9 @@ fn sentence_initial(a: &Analysis, span: Span) -> bool {
     match a.sentence_at(span.start) {
         Some(i) => {
             let s = a.sentences[i].span;
-            a.text()[s.start..span.start].chars().all(|c| !c.is_alphanumeric())
+            a.text()[s.start..span.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
         }
         None => true,
     }
@@ -174,12 +238,19 @@ fn inside_name(a: &Analysis, span: Span) -> bool {
     let capitalised = |t: Option<&sitrep_analyse::Token>| {
         t.is_some_and(|t| {
             let w = t.span.of(text);
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).any(char::is_lowercase)
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).any(char::is_lowercase)
         })
     };
-    let before = i.checked_sub(1).and_then(|j| a.tokens.get(j)).filter(|t| text[t.span.end..span.start].trim().is_empty());
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| a.tokens.get(j))
+        .filter(|t| text[t.span.end..span.start].trim().is_empty());
     let j = a.token_at(span.end);
-    let after = a.tokens.get(j).filter(|t| text[span.end..t.span.start].trim().is_empty() && t.span.start > span.end);
+    let after = a
+        .tokens
+        .get(j)
+        .filter(|t| text[span.end..t.span.start].trim().is_empty() && t.span.start > span.end);
     let locative = previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str()));
     !locative && (capitalised(before) || capitalised(after))
 }
@@ -189,14 +260,21 @@ fn document_country(kb: &KnowledgeBase, chosen: &[Candidate]) -> Option<String> 
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for c in chosen {
         let entry = &kb.matcher.entries[c.entry as usize];
-        let countries: Vec<&str> = entry.targets.iter().filter_map(|t| target_country(kb, *t)).collect();
+        let countries: Vec<&str> = entry
+            .targets
+            .iter()
+            .filter_map(|t| target_country(kb, *t))
+            .collect();
         if let Some(first) = countries.first()
             && countries.iter().all(|x| x == first)
         {
             *counts.entry(first).or_default() += 1;
         }
     }
-    counts.into_iter().max_by_key(|&(c, n)| (n, Reverse(c))).map(|(c, _)| c.to_string())
+    counts
+        .into_iter()
+        .max_by_key(|&(c, n)| (n, Reverse(c)))
+        .map(|(c, _)| c.to_string())
 }
 
 fn target_country(kb: &KnowledgeBase, t: Target) -> Option<&str> {
@@ -219,7 +297,13 @@ fn place_rank(p: &Place) -> u8 {
 }
 
 /// The entity an entry names here.
-fn resolve(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, country: Option<&str>, found: &Entities) -> Option<(DocEntity, Via)> {
+fn resolve(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    entry: &Entry,
+    country: Option<&str>,
+    found: &Entities,
+) -> Option<(DocEntity, Via)> {
     let in_country = |t: &Target| country.is_some() && target_country(kb, *t) == country;
     let best = |ts: Vec<Target>| -> Option<Target> {
         ts.iter().copied().max_by_key(|t| {
@@ -233,16 +317,32 @@ fn resolve(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, country: Option<&str
             (in_country(t), rank, pop)
         })
     };
-    let actors: Vec<Target> = entry.targets.iter().copied().filter(|t| matches!(t, Target::Actor(_))).collect();
-    let places: Vec<Target> = entry.targets.iter().copied().filter(|t| matches!(t, Target::Place(_))).collect();
-    let offices: Vec<Target> = entry.targets.iter().copied().filter(|t| matches!(t, Target::Office(_))).collect();
-    let target = if !actors.is_empty() && (places.is_empty() || !actors_defer_to_places(kb, &actors)) {
-        best(actors)?
-    } else if !places.is_empty() {
-        best(places)?
-    } else {
-        best(offices)?
-    };
+    let actors: Vec<Target> = entry
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| matches!(t, Target::Actor(_)))
+        .collect();
+    let places: Vec<Target> = entry
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| matches!(t, Target::Place(_)))
+        .collect();
+    let offices: Vec<Target> = entry
+        .targets
+        .iter()
+        .copied()
+        .filter(|t| matches!(t, Target::Office(_)))
+        .collect();
+    let target =
+        if !actors.is_empty() && (places.is_empty() || !actors_defer_to_places(kb, &actors)) {
+            best(actors)?
+        } else if !places.is_empty() {
+            best(places)?
+        } else {
+            best(offices)?
+        };
     match target {
         Target::Actor(i) => Some((actor_entity(kb, i as usize), Via::Name)),
         Target::Place(i) => {
@@ -262,7 +362,11 @@ fn resolve(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, country: Option<&str
             let office = &kb.offices[i as usize];
             // A holder already named in the document wins; else the holder on the date.
             let named = office.holders.iter().find_map(|h| {
-                found.list.iter().position(|e| e.kb_id.as_deref() == Some(h.person.as_str())).map(|_| h.person.as_str())
+                found
+                    .list
+                    .iter()
+                    .position(|e| e.kb_id.as_deref() == Some(h.person.as_str()))
+                    .map(|_| h.person.as_str())
             });
             let holder = match (a.doc.published, named) {
                 (None, Some(id)) => kb.actor(id),

@@ -119,7 +119,9 @@ impl Entities {
     /// Mentions inside `span`.
     pub fn within(&self, span: Span) -> impl Iterator<Item = &DocMention> {
         let i = self.mentions.partition_point(|m| m.span.start < span.start);
-        self.mentions[i..].iter().take_while(move |m| m.span.end <= span.end)
+        self.mentions[i..]
+            .iter()
+            .take_while(move |m| m.span.end <= span.end)
     }
 
     /// The mention covering byte offset `at`.
@@ -139,7 +141,11 @@ impl Entities {
             self.list.push(entity);
             self.list.len() - 1
         });
-        self.mentions.push(DocMention { span, entity: i, via });
+        self.mentions.push(DocMention {
+            span,
+            entity: i,
+            via,
+        });
         i
     }
 
@@ -208,7 +214,11 @@ impl Entities {
 
 /// Names compared for identity: folded, hyphens and punctuation as spaces.
 pub(crate) fn fold_name(name: &str) -> String {
-    sitrep_kb::fold_pattern(name).replace(['.', ',', '\''], "").split_whitespace().collect::<Vec<_>>().join(" ")
+    sitrep_kb::fold_pattern(name)
+        .replace(['.', ',', '\''], "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -11,7 +11,12 @@ use super::known::actor_entity;
 use super::words::Word;
 use super::{Entities, Via};
 
-pub(super) fn within_document(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
+pub(super) fn within_document(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    words: &[Word],
+    found: &mut Entities,
+) {
     offices(a, kb, words, found);
     bracketed_acronyms(a, words, found);
     short_names(a, kb, words, found);
@@ -28,15 +33,27 @@ fn bracketed_acronyms(a: &Analysis, words: &[Word], found: &mut Entities) {
     let mut acronyms: HashMap<String, usize> = HashMap::new();
     for m in found.mentions.clone() {
         let rest = &text[m.span.end..];
-        let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else { continue };
-        let Some(close) = inner.find(')') else { continue };
+        let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
         let acro = &inner[..close];
         let letters = acro.chars().filter(char::is_ascii_alphabetic).count();
-        if (2..=8).contains(&letters) && acro.chars().all(|c| c.is_ascii_uppercase() || c == '-' || c == '&') {
+        if (2..=8).contains(&letters)
+            && acro
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '-' || c == '&')
+        {
             let start = m.span.end + (rest.len() - inner.len());
             let span = Span::new(start, start + close);
             if free(found, span) {
-                found.mentions.push(super::DocMention { span, entity: m.entity, via: Via::ShortName });
+                found.mentions.push(super::DocMention {
+                    span,
+                    entity: m.entity,
+                    via: Via::ShortName,
+                });
             }
             acronyms.entry(acro.to_string()).or_insert(m.entity);
         }
@@ -49,7 +66,11 @@ fn bracketed_acronyms(a: &Analysis, words: &[Word], found: &mut Entities) {
         if let Some(&entity) = acronyms.get(original)
             && free(found, w.span)
         {
-            found.mentions.push(super::DocMention { span: w.span, entity, via: Via::ShortName });
+            found.mentions.push(super::DocMention {
+                span: w.span,
+                entity,
+                via: Via::ShortName,
+            });
         }
     }
 }
@@ -66,8 +87,16 @@ fn short_names(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Ent
         if names.len() < 2 {
             continue;
         }
-        let mentioned: Vec<String> = found.mentions.iter().filter(|m| m.entity == i).flat_map(|m| split_words(m.span.of(text))).collect();
-        for p in names.iter().filter(|p| p.len() >= 3 && !kb.is_common_word(p) && mentioned.contains(p)) {
+        let mentioned: Vec<String> = found
+            .mentions
+            .iter()
+            .filter(|m| m.entity == i)
+            .flat_map(|m| split_words(m.span.of(text)))
+            .collect();
+        for p in names
+            .iter()
+            .filter(|p| p.len() >= 3 && !kb.is_common_word(p) && mentioned.contains(p))
+        {
             parts
                 .entry(p.clone())
                 .and_modify(|owner| {
@@ -90,27 +119,43 @@ fn short_names(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Ent
         if let Some(Some(entity)) = parts.get(lower)
             && free(found, w.span)
         {
-            found.mentions.push(super::DocMention { span: w.span, entity: *entity, via: Via::ShortName });
+            found.mentions.push(super::DocMention {
+                span: w.span,
+                entity: *entity,
+                via: Via::ShortName,
+            });
         }
     }
 }
 
 /// "the army" in a report about Pakistan is the Pakistan Army.
 fn generic_words(kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
-    let Some(country) = found.country.clone() else { return };
+    let Some(country) = found.country.clone() else {
+        return;
+    };
     let foreign = |i: usize| {
-        i > 0 && kb.demonyms.longest_at(&words[i - 1..i]).is_some_and(|(_, c)| c != country)
+        i > 0
+            && kb
+                .demonyms
+                .longest_at(&words[i - 1..i])
+                .is_some_and(|(_, c)| c != country)
     };
     let refs: Vec<(Vec<String>, &str, bool)> = kb
         .generics
         .iter()
         .filter(|g| g.country == country)
-        .flat_map(|g| g.words.iter().map(move |w| (split_words(w), g.actor.as_str(), g.only_as_noun.contains(w))))
+        .flat_map(|g| {
+            g.words
+                .iter()
+                .map(move |w| (split_words(w), g.actor.as_str(), g.only_as_noun.contains(w)))
+        })
         .collect();
     // An adjective's noun: a word right after it that is not a function word.
     let modifies = |i: usize| {
         words.get(i + 1).is_some_and(|n| {
-            n.lower.chars().all(char::is_alphabetic) && !kb.is_function_word(&n.lower) && n.span.start == words[i].span.end + 1
+            n.lower.chars().all(char::is_alphabetic)
+                && !kb.is_function_word(&n.lower)
+                && n.span.start == words[i].span.end + 1
         })
     };
     if refs.is_empty() {
@@ -121,7 +166,10 @@ fn generic_words(kb: &KnowledgeBase, words: &[Word], found: &mut Entities) {
         let window = &words[i..words.len().min(i + 4)];
         let hit = refs
             .iter()
-            .filter(|(phrase, _, _)| phrase.len() <= window.len() && phrase.iter().zip(window).all(|(p, w)| *p == w.lower))
+            .filter(|(phrase, _, _)| {
+                phrase.len() <= window.len()
+                    && phrase.iter().zip(window).all(|(p, w)| *p == w.lower)
+            })
             .max_by_key(|(phrase, _, _)| phrase.len());
         let Some((phrase, actor, noun_only)) = hit else {
             i += 1;
@@ -152,17 +200,33 @@ fn offices(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
         }
         let first = words.partition_point(|w| w.span.start < m.span.end);
         let mut j = first;
-        while j < words.len() && j < first + 4 && kb.person_titles.longest_at(&words[j..words.len().min(j + 3)]).is_some() {
+        while j < words.len()
+            && j < first + 4
+            && kb
+                .person_titles
+                .longest_at(&words[j..words.len().min(j + 3)])
+                .is_some()
+        {
             j += 1;
         }
         let same_sentence = |w: &Word| a.sentence_at(w.span.start) == a.sentence_at(m.span.start);
         let named = words
             .get(j)
-            .filter(|w| same_sentence(w) && !text[m.span.end..w.span.start].contains([',', ';', '\n']))
-            .and_then(|w| found.at(w.span.start).filter(|n| n.span.start == w.span.start))
+            .filter(|w| {
+                same_sentence(w) && !text[m.span.end..w.span.start].contains([',', ';', '\n'])
+            })
+            .and_then(|w| {
+                found
+                    .at(w.span.start)
+                    .filter(|n| n.span.start == w.span.start)
+            })
             .filter(|n| found.list[n.entity].kind.is_person());
         let before = words.partition_point(|w| w.span.end <= m.span.start);
-        let former = before > 0 && matches!(words[before - 1].lower.as_ref(), "former" | "ex" | "then" | "late");
+        let former = before > 0
+            && matches!(
+                words[before - 1].lower.as_ref(),
+                "former" | "ex" | "then" | "late"
+            );
         match named {
             Some(n) => found.mentions[k].entity = n.entity,
             _ if former => drop.push(k),
@@ -186,11 +250,18 @@ fn nested_organisation(a: &Analysis, kb: &KnowledgeBase, span: Span, found: &mut
         .filter_map(|h| {
             let entry = &kb.matcher.entries[h.entry as usize];
             let actor = entry.targets.iter().find_map(|t| match t {
-                Target::Actor(i) if kb.actors[*i as usize].kind != sitrep_kb::ActorKind::Person => Some(*i as usize),
+                Target::Actor(i) if kb.actors[*i as usize].kind != sitrep_kb::ActorKind::Person => {
+                    Some(*i as usize)
+                }
                 _ => None,
             })?;
-            let inner = a.folded.to_original(Span::new(folded_start + h.start, folded_start + h.end), a.text());
-            (inner != span && (!entry.acronym || inner.of(a.text()).chars().all(|c| !c.is_lowercase()))).then_some((inner, actor))
+            let inner = a.folded.to_original(
+                Span::new(folded_start + h.start, folded_start + h.end),
+                a.text(),
+            );
+            (inner != span
+                && (!entry.acronym || inner.of(a.text()).chars().all(|c| !c.is_lowercase())))
+            .then_some((inner, actor))
         })
         .max_by_key(|(s, _)| s.len());
     if let Some((inner, actor)) = best {
@@ -210,7 +281,11 @@ fn fold_offset(a: &Analysis, at: usize) -> usize {
     let (mut lo, mut hi) = (0, f.text.len());
     while lo < hi {
         let mid = (lo + hi) / 2;
-        if f.original_offset(mid) < at { lo = mid + 1 } else { hi = mid }
+        if f.original_offset(mid) < at {
+            lo = mid + 1
+        } else {
+            hi = mid
+        }
     }
     lo
 }

@@ -66,12 +66,30 @@ const PLACES: &str = "id\tname\tkind\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulat
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::from_sources(&[
-        Source { name: "a.toml".into(), text: ACTORS.into() },
-        Source { name: "p.tsv".into(), text: PLACES.into() },
-        Source { name: "common_words.txt".into(), text: "tank\nis\nus\narmy\n".into() },
-        Source { name: "facility_heads.txt".into(), text: "cantonment\nrailway station\n".into() },
-        Source { name: "person_titles.txt".into(), text: "lt gen\nspokesman\n".into() },
-        Source { name: "function_words.txt".into(), text: "said\nthe\n".into() },
+        Source {
+            name: "a.toml".into(),
+            text: ACTORS.into(),
+        },
+        Source {
+            name: "p.tsv".into(),
+            text: PLACES.into(),
+        },
+        Source {
+            name: "common_words.txt".into(),
+            text: "tank\nis\nus\narmy\n".into(),
+        },
+        Source {
+            name: "facility_heads.txt".into(),
+            text: "cantonment\nrailway station\n".into(),
+        },
+        Source {
+            name: "person_titles.txt".into(),
+            text: "lt gen\nspokesman\n".into(),
+        },
+        Source {
+            name: "function_words.txt".into(),
+            text: "said\nthe\n".into(),
+        },
     ])
     .unwrap()
 }
@@ -87,7 +105,11 @@ fn doc(text: &str, published: Option<&str>) -> Document {
         text: text.into(),
         removed: vec![],
         content_hash: String::new(),
-        origin: Origin { input: "-".into(), line: None, format: SourceFormat::Text },
+        origin: Origin {
+            input: "-".into(),
+            line: None,
+            format: SourceFormat::Text,
+        },
     }
 }
 
@@ -96,15 +118,28 @@ fn names(text: &str, published: Option<&str>) -> Vec<(String, String)> {
     let d = doc(text, published);
     let a = Analysis::new(&d);
     let e = Entities::recognise(&a, &kb);
-    e.mentions.iter().map(|m| (m.span.of(text).to_string(), e.list[m.entity].name.clone())).collect()
+    e.mentions
+        .iter()
+        .map(|m| (m.span.of(text).to_string(), e.list[m.entity].name.clone()))
+        .collect()
 }
 
 #[test]
 fn offices_resolve_to_the_holder_on_the_publication_date() {
     let text = "The defence minister said the TTP had regrouped.";
-    assert_eq!(names(text, Some("2025-05-01"))[0], ("defence minister".into(), "Khawaja Asif".into()));
-    assert_eq!(names(text, Some("2020-05-01"))[0], ("defence minister".into(), "Pervez Khattak".into()));
-    assert_eq!(names(text, Some("2023-01-01"))[0].1, "Tehreek-e-Taliban Pakistan", "nobody held it");
+    assert_eq!(
+        names(text, Some("2025-05-01"))[0],
+        ("defence minister".into(), "Khawaja Asif".into())
+    );
+    assert_eq!(
+        names(text, Some("2020-05-01"))[0],
+        ("defence minister".into(), "Pervez Khattak".into())
+    );
+    assert_eq!(
+        names(text, Some("2023-01-01"))[0].1,
+        "Tehreek-e-Taliban Pakistan",
+        "nobody held it"
+    );
 }
 
 #[test]
@@ -113,10 +148,19 @@ fn the_same_entities_in_every_casing() {
     let want = names(mixed, None);
     assert_eq!(
         want.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>(),
-        ["Tariq Nawaz Baloch", "Tehreek-e-Taliban Pakistan", "Bannu", "Khyber Pakhtunkhwa", "Pakistan Army"]
+        [
+            "Tariq Nawaz Baloch",
+            "Tehreek-e-Taliban Pakistan",
+            "Bannu",
+            "Khyber Pakhtunkhwa",
+            "Pakistan Army"
+        ]
     );
     for variant in [mixed.to_lowercase(), mixed.to_uppercase()] {
-        let got: Vec<String> = names(&variant, None).into_iter().map(|(_, n)| n.to_lowercase()).collect();
+        let got: Vec<String> = names(&variant, None)
+            .into_iter()
+            .map(|(_, n)| n.to_lowercase())
+            .collect();
         let expected: Vec<String> = want.iter().map(|(_, n)| n.to_lowercase()).collect();
         assert_eq!(got, expected, "{variant}");
     }
@@ -126,7 +170,10 @@ fn the_same_entities_in_every_casing() {
 fn words_that_are_also_names_need_evidence() {
     // "IS" only in capitals; "Tank" only capitalised mid-sentence or next to "district".
     assert!(names("This is what it is.", None).is_empty());
-    assert_eq!(names("Fighters of IS and the TTP met.", None)[0].1, "Islamic State");
+    assert_eq!(
+        names("Fighters of IS and the TTP met.", None)[0].1,
+        "Islamic State"
+    );
     assert!(names("Tank commanders met.", None).is_empty());
     assert_eq!(names("Two died in Tank on Monday.", None)[0].1, "Tank");
     assert_eq!(names("two died in tank district.", None)[0].1, "Tank");
@@ -135,8 +182,14 @@ fn words_that_are_also_names_need_evidence() {
 
 #[test]
 fn facilities_and_short_names() {
-    let got = names("A blast hit Bannu Cantonment. Lt Gen Ahmed Ali Shah said Shah would visit.", None);
-    assert_eq!(got[0], ("Bannu Cantonment".into(), "Bannu Cantonment".into()));
+    let got = names(
+        "A blast hit Bannu Cantonment. Lt Gen Ahmed Ali Shah said Shah would visit.",
+        None,
+    );
+    assert_eq!(
+        got[0],
+        ("Bannu Cantonment".into(), "Bannu Cantonment".into())
+    );
     assert_eq!(got[1].1, "Ahmed Ali Shah");
     assert_eq!(got[2], ("Shah".into(), "Ahmed Ali Shah".into()));
 }
@@ -149,5 +202,9 @@ fn generic_words_follow_the_document_country() {
     let a = Analysis::new(&d);
     let e = Entities::recognise(&a, &kb);
     assert_eq!(e.country.as_deref(), Some("PK"));
-    assert!(e.mentions.iter().any(|m| m.via == Via::Generic && e.list[m.entity].name == "Pakistan Army"));
+    assert!(
+        e.mentions
+            .iter()
+            .any(|m| m.via == Via::Generic && e.list[m.entity].name == "Pakistan Army")
+    );
 }

@@ -35,7 +35,11 @@ pub(super) fn words<'a>(a: &'a Analysis) -> Vec<Word<'a>> {
             while sentence < a.sentences.len() && a.sentences[sentence].span.end <= t.span.start {
                 sentence += 1;
             }
-            let lower = if ascii { Cow::Borrowed(t.span.of(&a.folded.text)) } else { Cow::Owned(w.to_lowercase()) };
+            let lower = if ascii {
+                Cow::Borrowed(t.span.of(&a.folded.text))
+            } else {
+                Cow::Owned(w.to_lowercase())
+            };
             Word {
                 span: t.span,
                 lower,
@@ -48,5 +52,8 @@ pub(super) fn words<'a>(a: &'a Analysis) -> Vec<Word<'a>> {
 
 /// True when only white space (and at most full stops) separates two spans.
 pub(super) fn adjacent(text: &str, left: Span, right: Span) -> bool {
-    left.end <= right.start && text[left.end..right.start].chars().all(|c| c.is_whitespace() || c == '.')
+    left.end <= right.start
+        && text[left.end..right.start]
+            .chars()
+            .all(|c| c.is_whitespace() || c == '.')
 }
