@@ -432,6 +432,13 @@ impl DateScanner<'_> {
         range: Option<(NaiveDate, NaiveDate)>,
         relative: bool,
     ) {
+        // "since 2008", "since January 1": from then to the reference date.
+        let (first, range, relative) = match (first.checked_sub(1), self.r) {
+            (Some(p), Some(r)) if self.w(p) == "since" && self.joined(p, &[]) => {
+                (p, range.map(|(st, en)| (st, en.max(r))), true)
+            }
+            _ => (first, range, relative),
+        };
         let s = self.words[first].s;
         let e = self.words[last].e;
         if self.out.last().is_some_and(|d| d.span.end > s) {
@@ -529,7 +536,11 @@ impl DateScanner<'_> {
                 _ => return None,
             })
         };
-        let shift = |r: NaiveDate, (d, m): (u32, u32)| r - Days::new(u64::from(d)) - Months::new(m);
+        let shift = |r: NaiveDate, (d, m): (u32, u32)| {
+            r.checked_sub_days(Days::new(u64::from(d)))
+                .and_then(|x| x.checked_sub_months(Months::new(m)))
+                .unwrap_or(NaiveDate::MIN)
+        };
         if self.w(k + 2) == "ago" && self.joined(k + 1, &[]) {
             let amount = days(unit)?;
             let range = self.r.map(|r| {
@@ -1028,7 +1039,13 @@ mod tests {
             "2025-10-11",
             "2025-10-17",
         ),
-        ("since January 1", "2026-03-10", "2026-01-01", "2026-01-01"),
+        ("since January 1", "2026-03-10", "2026-01-01", "2026-03-10"),
+        (
+            "in power since 2008",
+            "2025-10-10",
+            "2008-01-01",
+            "2025-10-10",
+        ),
         // Months and years.
         ("in May 2025", "2026-02-11", "2025-05-01", "2025-05-31"),
         ("in November 2024", "2026-02-11", "2024-11-01", "2024-11-30"),

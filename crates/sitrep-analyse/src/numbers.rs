@@ -1190,9 +1190,22 @@ impl<'t> Scanner<'t> {
                 return Kind::Time;
             }
         }
+        // List enumerators: "following:  1. the government", "\n2) the".
+        if !first.words && first.plain && first.int_digits <= 2 && second.is_none() {
+            let dot = matches!(b.get(end), Some(b'.' | b')'))
+                && b.get(end + 1).is_none_or(|c| is_space(*c) || *c == b'\n');
+            let before = &self.t[..start];
+            let line_start = before.trim_end_matches([' ', '\t', '(']);
+            let opens = line_start.is_empty()
+                || line_start.ends_with(['\n', ':'])
+                || before.ends_with("  ");
+            if dot && opens {
+                return Kind::Name;
+            }
+        }
         // Names, ages.
         if let Some(w) = prev_w {
-            if lex.name_before.contains(w) && !first.words {
+            if lex.name_before.contains(w) && !(first.words && matches!(w, "no" | "number")) {
                 return Kind::Name;
             }
             if lex.age_before.contains(w) {
@@ -1204,6 +1217,17 @@ impl<'t> Scanner<'t> {
             {
                 return Kind::Age;
             }
+        }
+        // "10 or 20 years", "two to three days": a duration too.
+        if let Some(w) = next_w
+            && matches!(w, "or" | "to")
+            && !measured
+            && let Some((s, e)) = self.next_word(next.unwrap().1)
+            && (b[s].is_ascii_digit() || lex.words.contains_key(self.word(s, e)))
+            && let Some((s2, e2)) = self.next_word_or_hyphen(e)
+            && lex.time_units.contains(self.word(s2, e2))
+        {
+            return Kind::Duration;
         }
         if let Some(w) = next_w {
             if lex.time_units.contains(w) && !measured {
@@ -1615,6 +1639,11 @@ mod tests {
         none("11/10/2025");
         none("version 1.2.3");
         none("Rescue 1122 said");
+        none("the following:    1. the government must");
+        none("paragraph three of the communique");
+        none("after 10 or 20 years in hiding");
+        none("for 1 or 2 years");
+        assert_eq!(one("they killed 12. Then").0, Some(12.0));
         none("2025-10-11");
     }
 
