@@ -1195,7 +1195,7 @@ pub(crate) mod tests {
                 x ^= x >> 7;
                 x ^= x << 17;
                 t.push_str(pieces[(x % pieces.len() as u64) as usize]);
-                if x % 3 == 0 {
+                if x.is_multiple_of(3) {
                     t.push(' ');
                 }
             }
