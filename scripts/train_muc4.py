@@ -232,6 +232,31 @@ def tag(w, doc, margin):
 
 
 MAXN = 6
+
+
+def mention_table(docs):
+    """Gold mentions seen in at least two training documents, per role, with the share of
+    the documents containing the phrase in which it is a gold mention of that role."""
+    appear = {}
+    hit = {r: {} for r in ROLES}
+    for d in docs:
+        words = [t[0] for t in tokens(d["doctext"])]
+        grams = {" ".join(words[i:i + n]) for i in range(len(words)) for n in range(1, MAXN + 1)
+                 if i + n <= len(words)}
+        for g in grams:
+            appear[g] = appear.get(g, 0) + 1
+        for r in ROLES:
+            for k in {" ".join(key(m[0])) for e in d.get("extracts", {}).get(r, []) for m in e}:
+                if k in grams:
+                    hit[r][k] = hit[r].get(k, 0) + 1
+    rows = []
+    for r in ROLES:
+        for k, h in hit[r].items():
+            if h >= 2:
+                rows.append((r, k, h / (appear[k] + 1)))
+    return sorted(rows)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--train", required=True)

@@ -10,10 +10,14 @@
 use super::hash::{PHRASE_SEED, phrase_step};
 use super::lexicon::{Lexicon, MAX_WORDS};
 use super::words::Word;
-use super::{Extracts, ROLES};
+use super::{Extracts, ROLES, Tuning};
 
 /// Lexicon phrases at least this precise are fillers wherever they occur.
-pub const SURE: f32 = 0.3;
+pub const SURE: [f32; 5] = [0.3, 0.3, 0.3, 0.3, 0.3];
+
+/// Roles (bit i for role i) whose mentions containing a rare word are widened over the
+/// rare words next to them: names.
+pub const NAME_ROLES: usize = 0b01111;
 
 /// Words never a mention on their own.
 const FUNCTION_WORDS: &[&str] = &[
@@ -62,7 +66,14 @@ pub fn decode(
     hashes: &[u64],
     labels: &[u8],
     lexicon: &Lexicon,
+    rare: &[bool],
+    tuning: &Tuning,
 ) -> Extracts {
+    let (ext, sure) = (tuning.names, tuning.sure);
+    let joined = |a: usize, b: usize| text[words[a].end..words[b].start] == *" ";
+    let name_word = |k: usize| {
+        rare[k] && !is_function(words[k].text) && !words[k].text.as_bytes()[0].is_ascii_digit()
+    };
     let occ = occurrences(text, words, hashes, lexicon);
     let mut spans: Vec<(u8, usize, usize)> = Vec::new();
     let mut i = 0;
@@ -84,13 +95,22 @@ pub fn decode(
                     (a, b) = (s, e);
                 }
             }
+            if ext >> (label - 1) & 1 == 1 && (a..=b).any(name_word) {
+                // A name: take in the rare words next to it ("bernardo" + "jaramillo ossa").
+                while a > 0 && b - a < 4 && joined(a - 1, a) && name_word(a - 1) {
+                    a -= 1;
+                }
+                while b + 1 < words.len() && b - a < 4 && joined(b, b + 1) && name_word(b + 1) {
+                    b += 1;
+                }
+            }
             spans.push((label, a, b));
         }
         i = j;
     }
     for &(s, e, roles) in &occ {
         for &(r, p) in roles {
-            if p >= SURE {
+            if p >= sure[usize::from(r)] {
                 spans.push((r + 1, s, e));
             }
         }

@@ -22,9 +22,18 @@ pub struct Lexicon {
 static BUILTIN: OnceLock<Lexicon> = OnceLock::new();
 
 impl Lexicon {
-    /// The lexicon shipped in `kb/models/muc4_mentions.tsv`.
+    /// The lexicon shipped in `kb/models/muc4_mentions.tsv`, or the `muc4_mentions.tsv` of
+    /// the directory named by `SITREP_MUC4_MODELS`.
     pub fn builtin() -> &'static Lexicon {
-        BUILTIN.get_or_init(|| Lexicon::parse(include_str!("../../../kb/models/muc4_mentions.tsv")))
+        BUILTIN.get_or_init(|| {
+            if let Some(dir) = std::env::var_os("SITREP_MUC4_MODELS") {
+                let path = std::path::Path::new(&dir).join("muc4_mentions.tsv");
+                let text =
+                    std::fs::read_to_string(path).expect("SITREP_MUC4_MODELS/muc4_mentions.tsv");
+                return Lexicon::parse(&text);
+            }
+            Lexicon::parse(include_str!("../../../kb/models/muc4_mentions.tsv"))
+        })
     }
 
     /// Reads `role<TAB>phrase<TAB>precision` lines; `#` lines and bad lines are skipped.

@@ -19,10 +19,12 @@ mod decode;
 mod hash;
 mod lexicon;
 mod model;
+mod relevance;
 mod words;
 
 pub use lexicon::Lexicon;
 pub use model::Model;
+pub use relevance::Relevance;
 
 use serde::Serialize;
 
@@ -73,6 +75,54 @@ impl Extracts {
     }
 }
 
+/// Decision thresholds, calibrated on a holdout of the training split (the last 200
+/// documents, with models trained on the rest). For calibration runs, the environment
+/// variables `SITREP_MUC4_BIAS` (six comma-separated label offsets), `SITREP_MUC4_SURE`
+/// (five lexicon precisions), `SITREP_MUC4_REL` (relevance threshold) and
+/// `SITREP_MUC4_NAMES` (role bits) override them.
+#[derive(Clone, Debug)]
+pub struct Tuning {
+    /// Offsets added to the tagger's label scores ([`model::BIAS`]).
+    pub bias: [i32; model::LABELS],
+    /// Per role, the lexicon precision from which a phrase is a filler wherever it occurs.
+    pub sure: [f32; 5],
+    /// Documents whose relevance score is below this get no fillers.
+    pub relevance: f32,
+    /// Roles (bit i for role i) whose mentions with a rare word widen over rare neighbours.
+    pub names: usize,
+}
+
+static TUNING: std::sync::OnceLock<Tuning> = std::sync::OnceLock::new();
+
+fn parse_list<T: std::str::FromStr + Copy>(var: &str, out: &mut [T]) {
+    if let Ok(v) = std::env::var(var) {
+        for (o, x) in out.iter_mut().zip(v.split(',')) {
+            if let Ok(x) = x.trim().parse() {
+                *o = x;
+            }
+        }
+    }
+}
+
+impl Tuning {
+    /// The built-in thresholds, with any environment overrides.
+    pub fn get() -> &'static Tuning {
+        TUNING.get_or_init(|| {
+            let mut t = Tuning {
+                bias: model::BIAS,
+                sure: decode::SURE,
+                relevance: relevance::THRESHOLD,
+                names: decode::NAME_ROLES,
+            };
+            parse_list("SITREP_MUC4_BIAS", &mut t.bias);
+            parse_list("SITREP_MUC4_SURE", &mut t.sure);
+            parse_list("SITREP_MUC4_REL", std::slice::from_mut(&mut t.relevance));
+            parse_list("SITREP_MUC4_NAMES", std::slice::from_mut(&mut t.names));
+            t
+        })
+    }
+}
+
 /// Extracts the MUC-4 role fillers of `text` with the built-in model.
 pub fn extract(text: &str) -> Extracts {
     extract_with(Model::builtin(), text)
@@ -83,8 +133,21 @@ pub fn extract_with(model: &Model, text: &str) -> Extracts {
     let lower = text.to_lowercase();
     let words = words::words(&lower);
     let hashes: Vec<u64> = words.iter().map(|w| hash::word_hash(w.text)).collect();
-    let labels = model.tag(&hashes);
-    decode::decode(&lower, &words, &hashes, &labels, Lexicon::builtin())
+    let tuning = Tuning::get();
+    if Relevance::builtin().score(&words, &hashes) < tuning.relevance {
+        return Extracts::default();
+    }
+    let labels = model.tag_biased(&hashes, &tuning.bias);
+    let rare: Vec<bool> = hashes.iter().map(|&h| model.is_rare(h)).collect();
+    decode::decode(
+        &lower,
+        &words,
+        &hashes,
+        &labels,
+        Lexicon::builtin(),
+        &rare,
+        tuning,
+    )
 }
 
 #[cfg(test)]

@@ -34,7 +34,15 @@ fn one_mention_per_entity_and_no_lone_function_words() {
     let text = "luis carlos galan and galan of the";
     let w = words::words(text);
     let labels = [4, 4, 4, 0, 4, 0, 4];
-    let x = decode::decode(text, &w, &hashes(&w), &labels, &Lexicon::default());
+    let x = decode::decode(
+        text,
+        &w,
+        &hashes(&w),
+        &labels,
+        &Lexicon::default(),
+        &[false; 16][..w.len()],
+        Tuning::get(),
+    );
     assert_eq!(x.victim, vec![vec!["luis carlos galan".to_string()]]);
 }
 
@@ -42,7 +50,15 @@ fn one_mention_per_entity_and_no_lone_function_words() {
 fn punctuation_splits_mentions() {
     let text = "army of national liberation (eln)";
     let w = words::words(text);
-    let x = decode::decode(text, &w, &hashes(&w), &[2, 2, 2, 2, 2], &Lexicon::default());
+    let x = decode::decode(
+        text,
+        &w,
+        &hashes(&w),
+        &[2, 2, 2, 2, 2],
+        &Lexicon::default(),
+        &[false; 16][..w.len()],
+        Tuning::get(),
+    );
     assert_eq!(x.perp_org.len(), 2, "{x:?}");
 }
 
