@@ -291,20 +291,54 @@ pub fn find_dates(analysis: &Analysis, reference: Option<NaiveDate>) -> Vec<Date
         .collect()
 }
 
+/// The temporal expressions of `analysis` that start inside the original `spans` (sentences,
+/// say), resolved against `reference`: as [`find_dates`], reading only those spans.
+pub fn find_dates_in(
+    analysis: &Analysis,
+    reference: Option<NaiveDate>,
+    spans: &[Span],
+) -> Vec<DateExpr> {
+    let doc = analysis.doc;
+    let folded = &analysis.folded;
+    let original = doc.text.as_str();
+    let mut out = Vec::new();
+    for s in spans {
+        let range = Span::new(folded.folded_offset(s.start), folded.folded_offset(s.end));
+        for mut d in scan_dates_range(&folded.text, reference, range) {
+            d.span = folded.to_original(d.span, original);
+            d.text = d.span.of(original).to_string();
+            if !doc.overlaps_removed(d.span) {
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
 /// Every temporal expression of a folded (lower-case) text; spans are offsets into `text`.
 ///
 /// Words are read only around the words that can start a date (digits, month and weekday
 /// names, relative words): a window of a few words either side, so the scan costs a pass
 /// over the bytes and little more.
 pub fn scan_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateExpr> {
+    scan_dates_range(text, reference, Span::new(0, text.len()))
+}
+
+/// The temporal expressions of a folded text whose trigger word starts inside `range`.
+pub fn scan_dates_range(text: &str, reference: Option<NaiveDate>, range: Span) -> Vec<DateExpr> {
     const BACK: usize = 4;
     const AHEAD: usize = 9;
     let b = text.as_bytes();
     let p = phrases();
     let mut out = Vec::new();
     let mut win: Vec<W> = Vec::with_capacity(BACK + AHEAD + 1);
-    let mut i = 0;
-    while i < b.len() {
+    let mut i = range.start.min(b.len());
+    // Start at a word boundary.
+    while i > 0 && i < b.len() && is_word_byte(b[i]) && is_word_byte(b[i - 1]) {
+        i += 1;
+    }
+    let stop = range.end.min(b.len());
+    while i < stop {
         if !is_word_byte(b[i]) {
             i += 1;
             continue;

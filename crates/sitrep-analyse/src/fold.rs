@@ -61,6 +61,15 @@ impl Folded {
         Span::new(start, end)
     }
 
+    /// The folded offset of original byte `at`: the first folded byte that came from it or
+    /// from a later character.
+    pub fn folded_offset(&self, at: usize) -> usize {
+        match &self.map {
+            None => at.min(self.text.len()),
+            Some(map) => map[..map.len() - 1].partition_point(|&o| (o as usize) < at),
+        }
+    }
+
     /// The original offset of folded byte `at`.
     pub fn original_offset(&self, at: usize) -> usize {
         match &self.map {
@@ -120,6 +129,17 @@ mod tests {
                 .of(original),
             "KPK"
         );
+    }
+
+    #[test]
+    fn folded_offsets_invert_the_map() {
+        let original = "Ṭānk’s “Türkiye” — KPK";
+        let f = Folded::new(original);
+        for (at, _) in original.char_indices() {
+            let fo = f.folded_offset(at);
+            assert_eq!(f.original_offset(fo), at);
+        }
+        assert_eq!(f.folded_offset(original.len()), f.text.len());
     }
 
     #[test]

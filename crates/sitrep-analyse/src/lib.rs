@@ -14,7 +14,7 @@ pub mod numbers;
 mod sentences;
 mod tokens;
 
-pub use dates::{DateExpr, find_dates};
+pub use dates::{DateExpr, find_dates, find_dates_in};
 pub use fold::Folded;
 pub use numbers::{Kind, Qualifier, Quantity, Unit, find_quantities};
 pub use sentences::{Sentence, split_sentences};

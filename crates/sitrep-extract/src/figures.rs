@@ -13,10 +13,11 @@
 //! policemen and 52 others"). Dates, years, ages, ordinals, times, numbers inside names and
 //! numbers in removed text are not figures. The words are knowledge, in `data/figures.txt`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use sitrep_analyse::dates::{DateExpr, find_dates};
+use sitrep_analyse::dates::{DateExpr, find_dates_in};
 use sitrep_analyse::numbers::{Quantity, Unit, find_quantities, number_word};
 use sitrep_analyse::{Analysis, TokenKind};
 use sitrep_model::record::{Claim, Figure};
@@ -144,6 +145,15 @@ fn after_at(text: &str, at: usize, ahead: usize, limit: usize) -> &str {
     &text[at..e]
 }
 
+/// `s` in lower case, borrowed when it already is.
+fn low(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|c| c.is_ascii_uppercase() || c >= 0x80) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// Lower case, straight dashes, single spaces.
 fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -223,8 +233,8 @@ impl Ctx<'_, '_> {
             .map(|t| (t.kind, t.span.of(self.text), t.span))
     }
 
-    fn lower(&self, k: usize) -> String {
-        self.tok(k).map_or(String::new(), |t| t.1.to_lowercase())
+    fn lower(&self, k: usize) -> Cow<'_, str> {
+        self.tok(k).map_or(Cow::Borrowed(""), |t| low(t.1))
     }
 
     /// Index of the last token ending at or before byte `at`.
@@ -267,7 +277,7 @@ impl Ctx<'_, '_> {
                         && (joined_next
                             || self.a.tokens.get(k + 1).is_some_and(|t| {
                                 t.kind == TokenKind::Word
-                                    && !w.stop.contains(self.lower(k + 1).as_str())
+                                    && !w.stop.contains(self.lower(k + 1).as_ref())
                             }));
                     if (matches!(s, "/" | "&") && last.is_some() && joined_next) || abbrev {
                         k += 1;
@@ -276,18 +286,18 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 TokenKind::Word => {
-                    let lw = s.to_lowercase();
+                    let lw = low(s);
                     if (lw == "s" && last.is_none()) || number_word(&lw).is_some() {
                         break;
                     }
-                    if w.stop.contains(lw.as_str()) {
+                    if w.stop.contains(lw.as_ref()) {
                         let next_ok = |j: usize| {
                             self.tok(j).is_some_and(|(kk, ns, _)| {
-                                let nl = ns.to_lowercase();
+                                let nl = low(ns);
                                 kk == TokenKind::Word
-                                    && !w.stop.contains(nl.as_str())
+                                    && !w.stop.contains(nl.as_ref())
                                     && number_word(&nl).is_none()
-                                    && !matches!(nl.as_str(), "a" | "an")
+                                    && !matches!(nl.as_ref(), "a" | "an")
                             }) && self.in_sentence(j, sentence)
                         };
                         if lw == "and" && last.is_some() && !plural(&last_word) && next_ok(k + 1) {
@@ -296,7 +306,7 @@ impl Ctx<'_, '_> {
                         }
                         if lw == "of" && last.is_some() && w.of_heads.contains(last_word.as_str()) {
                             k += 1;
-                            while matches!(self.lower(k).as_str(), "the" | "its" | "their") {
+                            while matches!(self.lower(k).as_ref(), "the" | "its" | "their") {
                                 k += 1;
                             }
                             if next_ok(k) {
@@ -314,7 +324,7 @@ impl Ctx<'_, '_> {
                     }
                     last_before = last;
                     last = Some(span);
-                    last_word = lw;
+                    last_word = lw.into_owned();
                     n += 1;
                 }
             }
@@ -334,8 +344,8 @@ impl Ctx<'_, '_> {
     fn np_before(&self, k: usize) -> Option<Span> {
         let w = self.w;
         let (kind, s, span) = self.tok(k)?;
-        let head = s.to_lowercase();
-        if kind != TokenKind::Word || w.stop.contains(head.as_str()) || head.len() < 2 {
+        let head = low(s);
+        if kind != TokenKind::Word || w.stop.contains(head.as_ref()) || head.len() < 2 {
             return None;
         }
         let mut start = span.start;
@@ -345,9 +355,9 @@ impl Ctx<'_, '_> {
             let Some((TokenKind::Word, ps, pspan)) = self.tok(j - 1) else {
                 break;
             };
-            let pl = ps.to_lowercase();
-            if w.stop.contains(pl.as_str())
-                || !(adjective_like(&pl) || w.modifiers.contains(pl.as_str()))
+            let pl = low(ps);
+            if w.stop.contains(pl.as_ref())
+                || !(adjective_like(&pl) || w.modifiers.contains(pl.as_ref()))
             {
                 break;
             }
@@ -368,8 +378,8 @@ impl Ctx<'_, '_> {
             }
             j -= 1;
             let lw = self.lower(j);
-            if self.w.heads_before.contains(lw.as_str()) {
-                if matches!(lw.as_str(), "number" | "total" | "count") && self.lower(j + 1) == "of"
+            if self.w.heads_before.contains(lw.as_ref()) {
+                if matches!(lw.as_ref(), "number" | "total" | "count") && self.lower(j + 1) == "of"
                 {
                     return self.np_after(j + 2, sentence);
                 }
@@ -390,17 +400,23 @@ pub fn extract(analysis: &Analysis, chars: &CharIndex, places: &[PlaceHint]) -> 
         text,
         w: words(),
     };
-    let dates = find_dates(analysis, doc.published);
     let mixed = analysis.casing.is_mixed();
-    let quantities: Vec<Quantity> = find_quantities(analysis)
+    let mut quantities: Vec<Quantity> = find_quantities(analysis)
         .into_iter()
-        .filter(|q| {
-            q.is_figure()
-                && q.best().is_some()
-                && !dates.iter().any(|d| d.span.overlaps(q.core))
-                && !(mixed && age_after_name(text, q))
-        })
+        .filter(|q| q.is_figure() && q.best().is_some() && !(mixed && age_after_name(text, q)))
         .collect();
+    if quantities.is_empty() {
+        return Figures::default();
+    }
+    // Dates matter only in the sentences that hold figures.
+    let mut sentences: Vec<Span> = quantities
+        .iter()
+        .filter_map(|q| analysis.sentence_at(q.core.start))
+        .map(|i| analysis.sentences[i].span)
+        .collect();
+    sentences.dedup();
+    let dates = find_dates_in(analysis, doc.published, &sentences);
+    quantities.retain(|q| !dates.iter().any(|d| d.span.overlaps(q.core)));
     let mut found: Vec<Found> = quantities
         .iter()
         .map(|q| {
@@ -501,7 +517,7 @@ fn measure_of(ctx: &Ctx, q: &Quantity, sentence: Option<usize>) -> (Option<Span>
                     .and_then(|u| ctx.tok(u))
                     .map(|t| t.2.start);
                 let mut j = k + 1;
-                while matches!(ctx.lower(j).as_str(), "the" | "its" | "their") {
+                while matches!(ctx.lower(j).as_ref(), "the" | "its" | "their") {
                     j += 1;
                 }
                 if let (Some(us), Some(np)) = (unit_start, ctx.np_after(j, sspan)) {
@@ -512,14 +528,14 @@ fn measure_of(ctx: &Ctx, q: &Quantity, sentence: Option<usize>) -> (Option<Span>
             Unit::Percent | Unit::Currency(_) => {
                 k += 1;
                 while matches!(
-                    ctx.lower(k).as_str(),
+                    ctx.lower(k).as_ref(),
                     "the" | "all" | "its" | "their" | "his" | "her" | "these" | "those"
                 ) {
                     k += 1;
                 }
             }
             Unit::Count => {
-                if matches!(next.as_str(), "the" | "these" | "those" | "all") {
+                if matches!(next.as_ref(), "the" | "these" | "those" | "all") {
                     let np = ctx.np_after(k + 2, sspan);
                     let head = np.map(|s| {
                         let t = s.of(ctx.text).to_lowercase();
@@ -544,15 +560,15 @@ fn measure_of(ctx: &Ctx, q: &Quantity, sentence: Option<usize>) -> (Option<Span>
         return (None, None);
     }
     let link = ctx.lower(j);
-    if !w.links_before.contains(link.as_str()) {
+    if !w.links_before.contains(link.as_ref()) {
         return (None, None);
     }
     let mut verbs = 0;
-    while j > 0 && verbs < 3 && w.link_verbs.contains(ctx.lower(j - 1).as_str()) {
+    while j > 0 && verbs < 3 && w.link_verbs.contains(ctx.lower(j - 1).as_ref()) {
         j -= 1;
         verbs += 1;
     }
-    if verbs > 0 || matches!(link.as_str(), "to" | "at" | "is" | "was" | "are" | "were") {
+    if verbs > 0 || matches!(link.as_ref(), "to" | "at" | "is" | "was" | "are" | "were") {
         // "the toll ... rose to 31": the subject may stand far before.
         if let Some(h) = ctx.head_before(j, sspan) {
             return (Some(h), None);
@@ -567,13 +583,13 @@ fn measure_of(ctx: &Ctx, q: &Quantity, sentence: Option<usize>) -> (Option<Span>
         let first = ctx.a.token_at(np.start);
         if first > 0
             && matches!(
-                ctx.lower(first - 1).as_str(),
+                ctx.lower(first - 1).as_ref(),
                 "in" | "at" | "from" | "near" | "on" | "of" | "by" | "to" | "for" | "with"
             )
         {
             return (None, None);
         }
-        if verbs == 0 && !matches!(link.as_str(), "of" | "worth") {
+        if verbs == 0 && !matches!(link.as_ref(), "of" | "worth") {
             return (None, None);
         }
     }
