@@ -25,7 +25,7 @@ pub(crate) fn automaton(entries: &[Entry]) -> DoubleArrayAhoCorasick<u32> {
     }
     let key = hasher.finalize().to_hex();
     let path = cache_dir().map(|d| d.join(format!("matcher-{}.bin", &key[..32])));
-    if let Some(ac) = path.as_ref().and_then(|p| load(p)) {
+    if let Some(ac) = path.as_ref().and_then(load) {
         return ac;
     }
     let ac = DoubleArrayAhoCorasick::with_values(

@@ -210,8 +210,8 @@ fn organisations(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut E
             }
             j -= 1;
         }
-        while j < i && !words[j].capitalised
-            || j < i && matches!(words[j].lower.as_ref(), "the" | "a" | "an")
+        while j < i
+            && (!words[j].capitalised || matches!(words[j].lower.as_ref(), "the" | "a" | "an"))
         {
             j += 1;
             named = named.saturating_sub(usize::from(words[j - 1].capitalised));
