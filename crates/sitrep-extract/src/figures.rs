@@ -473,8 +473,16 @@ pub fn extract(analysis: &Analysis, chars: &CharIndex, places: &[PlaceHint]) -> 
     }
     let records = found
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let q = &f.q;
+            // A place before the figure counts only when no figure stands between.
+            let prev_end = if i > 0 && found[i - 1].sentence == f.sentence {
+                usize::MAX
+            } else {
+                0
+            };
+            let next_start = found.get(i + 1).map_or(usize::MAX, |g| g.q.span.start);
             let ranged = q.low.is_some();
             Figure {
                 value: if ranged { None } else { q.value },
@@ -488,7 +496,11 @@ pub fn extract(analysis: &Analysis, chars: &CharIndex, places: &[PlaceHint]) -> 
                     analysis,
                     q.core,
                     f.sentence,
-                    places.iter().map(|p| (p.span, p.name)),
+                    (prev_end, next_start),
+                    places
+                        .iter()
+                        .filter(|p| locative(text, p.span))
+                        .map(|p| (p.span, p.name)),
                 )
                 .map(str::to_string),
                 period: period_of(analysis, q.core, f.sentence, &dates),
@@ -851,24 +863,50 @@ fn inherit_measures(found: &mut [Found]) {
     }
 }
 
+/// A place named as where something is: "in KP", "across Balochistan", "near Quetta".
+fn locative(text: &str, place: Span) -> bool {
+    let before = norm(before_at(text, place.start, 20));
+    let before = before.strip_suffix(" the").unwrap_or(&before);
+    [
+        "in",
+        "across",
+        "at",
+        "near",
+        "throughout",
+        "from",
+        "within",
+        "inside",
+    ]
+    .iter()
+    .any(|p| before == *p || before.ends_with(&format!(" {p}")))
+}
+
 /// The nearest of `items` to `at` in the same sentence, preferring one just after.
 fn nearest<'p>(
     a: &Analysis,
     at: Span,
     sentence: Option<usize>,
+    bounds: (usize, usize),
     items: impl Iterator<Item = (Span, &'p str)>,
 ) -> Option<&'p str> {
     let s = a.sentences.get(sentence?)?.span;
-    items
+    let (prev_end, next_start) = bounds;
+    let items: Vec<_> = items
         .filter(|(sp, _)| sp.start >= s.start && sp.end <= s.end && !sp.overlaps(at))
-        .min_by_key(|(sp, _)| {
-            if sp.start >= at.end {
-                (sp.start - at.end) * 2 / 3
-            } else {
-                at.start - sp.end
-            }
+        .collect();
+    // Its own phrase first ("53,309 in Balochistan"), then before it when it opens the
+    // sentence's figures ("In Balochistan alone, 1,012").
+    items
+        .iter()
+        .filter(|(sp, _)| sp.start >= at.end && sp.start < next_start)
+        .min_by_key(|(sp, _)| sp.start)
+        .or_else(|| {
+            items
+                .iter()
+                .filter(|(sp, _)| sp.end <= at.start && sp.start >= prev_end)
+                .max_by_key(|(sp, _)| sp.end)
         })
-        .map(|(_, n)| n)
+        .map(|(_, n)| *n)
 }
 
 /// The period of a figure: the nearest date expression in its sentence, a year for a whole

@@ -21,7 +21,16 @@ pub fn extract(doc: &Document, kb: &KnowledgeBase) -> Record {
     let analysis = Analysis::new(doc);
     let chars = CharIndex::new(&doc.text);
     let entities = Entities::recognise(&analysis, kb);
-    let figures = figures::extract(&analysis, &chars, &[]);
+    let places: Vec<figures::PlaceHint> = entities
+        .mentions
+        .iter()
+        .filter(|m| entities.list[m.entity].kind.is_place())
+        .map(|m| figures::PlaceHint {
+            span: m.span,
+            name: &entities.list[m.entity].name,
+        })
+        .collect();
+    let figures = figures::extract(&analysis, &chars, &places);
     let checks = checks::check(&figures.found, &figures.records);
     let mut figure_records = figures.records;
     let mut claims = claims::extract(&analysis, kb, &entities, &chars);
