@@ -1138,31 +1138,6 @@ pub(crate) mod tests {
         assert_eq!(f[3].part_of, Some((2, PartVia::Including)));
     }
 
-    /// `SITREP_FIG="text" cargo test -p sitrep-extract dump -- --ignored --nocapture`
-    #[test]
-    #[ignore]
-    fn dump() {
-        let t = std::env::var("SITREP_FIG").unwrap_or_default();
-        let f = figures_of(&t, Some("2025-06-30"));
-        for (i, x) in f.found.iter().enumerate() {
-            eprintln!(
-                "{i}: {:?} {:?} m={:?} part={:?} re={:?} base={:?} list={:?} open={} close={}",
-                f.records[i].text,
-                x.q.value,
-                x.measure,
-                x.part_of,
-                x.restates,
-                x.base,
-                x.list_prev,
-                x.opens_breakdown,
-                x.closes
-            );
-        }
-        for c in crate::checks::check(&f.found, &f.records) {
-            eprintln!("{c:?}");
-        }
-    }
-
     /// Random mixes of the pieces numbers and dates are made of: never a panic, every span on
     /// character boundaries, every check naming existing figures.
     #[test]
@@ -1284,85 +1259,5 @@ pub(crate) mod tests {
         attach_sources(&mut figs, &mut claims);
         assert_eq!(figs[0].source.as_deref(), Some("Trader"));
         assert_eq!(claims[0].figures, vec![0]);
-    }
-}
-
-#[cfg(test)]
-mod speed {
-    /// Throughput of figures and checks alone, on the MUC-4 training texts when present:
-    /// `cargo test --release -p sitrep-extract speed -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn figures_throughput() {
-        use sitrep_model::{DateOrigin, Document, Origin, SourceFormat};
-        let Ok(raw) = std::fs::read_to_string("../../../shared/corpus/muc4/train.jsonl") else {
-            return;
-        };
-        let docs: Vec<Document> = raw
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .map(|v| Document {
-                id: String::new(),
-                url: None,
-                source: None,
-                title: None,
-                published: chrono::NaiveDate::from_ymd_opt(1990, 1, 15),
-                published_from: DateOrigin::Record,
-                text: v["doctext"].as_str().unwrap_or("").to_string(),
-                removed: vec![],
-                content_hash: String::new(),
-                origin: Origin {
-                    input: "-".into(),
-                    line: None,
-                    format: SourceFormat::Text,
-                },
-            })
-            .collect();
-        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        let best = |f: &mut dyn FnMut() -> usize| {
-            (0..5)
-                .map(|_| {
-                    let t = std::time::Instant::now();
-                    std::hint::black_box(f());
-                    t.elapsed().as_secs_f64()
-                })
-                .fold(f64::INFINITY, f64::min)
-        };
-        let mb = |s: f64| bytes as f64 / 1e6 / s;
-        let s0 = best(&mut || {
-            docs.iter()
-                .map(|d| sitrep_analyse::Analysis::new(d).tokens.len())
-                .sum()
-        });
-        let analyses: Vec<_> = docs.iter().map(sitrep_analyse::Analysis::new).collect();
-        let s1 = best(&mut || {
-            analyses
-                .iter()
-                .map(|a| {
-                    let chars = sitrep_model::CharIndex::new(&a.doc.text);
-                    let f = super::extract(a, &chars, &[]);
-                    crate::checks::check(&f.found, &f.records).len() + f.records.len()
-                })
-                .sum()
-        });
-        let s2 = best(&mut || {
-            analyses
-                .iter()
-                .map(|a| sitrep_analyse::find_quantities(a).len())
-                .sum()
-        });
-        let s3 = best(&mut || {
-            analyses
-                .iter()
-                .map(|a| sitrep_analyse::find_dates(a, a.doc.published).len())
-                .sum()
-        });
-        eprintln!(
-            "analysis {:.1} MB/s; figures+checks {:.1} MB/s; numbers {:.1} MB/s; dates {:.1} MB/s",
-            mb(s0),
-            mb(s1),
-            mb(s2),
-            mb(s3)
-        );
     }
 }
