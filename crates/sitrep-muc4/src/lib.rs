@@ -3,16 +3,20 @@
 //! terrorism benchmark as pooled by GRIT.
 //!
 //! Stages:
+//! 0. [`relevance`]: a logistic regression over the document's word set; documents unlikely
+//!    to have any filler get none.
 //! 1. [`words`]: lower-cased words with byte spans (the tokeniser the trainer uses).
 //! 2. [`model`]: a token tagger (averaged perceptron over hashed context features) trained by
 //!    `scripts/train_muc4.py` on the MUC-4 training split and shipped as `kb/models/muc4.bin`;
-//!    it labels each word O or one of the five roles.
+//!    it labels each word O or one of the five roles, with per-role score offsets
+//!    ([`Tuning`]) that trade precision for recall where the holdout says it pays.
 //! 3. [`lexicon`]: gold mentions of the training split with their precision
 //!    (`kb/models/muc4_mentions.tsv`): they widen partial mentions and precise ones are
 //!    fillers wherever they occur.
 //! 4. [`decode`]: runs of one role between spaces become mentions; function words alone are
 //!    dropped; mentions whose words are all inside a longer mention of the same role are
-//!    merged into it, and each entity is output with one mention.
+//!    merged into it, and each entity is output with one mention. Names (mentions with a
+//!    rare word) widen over the rare words next to them.
 #![deny(missing_docs)]
 
 mod decode;

@@ -77,3 +77,13 @@ fn lexicon_finds_phrases_by_hash() {
     assert_eq!(lex.get("car bomb"), Some(&[(4u8, 0.5f32)][..]));
     assert!(lex.get("car").is_none());
 }
+
+#[test]
+fn relevance_scores_known_words_once() {
+    let rel = Relevance::parse("# c\n<bias>\t-1.0\nbomb\t2.0\nbudget\t-1.0\nbad\n");
+    let text = "a bomb and a bomb and a budget";
+    let w = words::words(text);
+    let s = rel.score(&w, &hashes(&w));
+    // (2.0 - 1.0) / sqrt(2) - 1.0
+    assert!((s - (1.0 / 2f32.sqrt() - 1.0)).abs() < 1e-5, "{s}");
+}
