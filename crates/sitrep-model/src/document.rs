@@ -35,6 +35,31 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document of bare text handed over by a program rather than read by ingest: nothing
+    /// set aside, no outlet, no content hash, origin `-`.
+    pub fn from_text(id: &str, text: &str, published: Option<NaiveDate>) -> Document {
+        Document {
+            id: id.to_string(),
+            url: None,
+            source: None,
+            title: None,
+            published,
+            published_from: if published.is_some() {
+                DateOrigin::Record
+            } else {
+                DateOrigin::None
+            },
+            text: text.to_string(),
+            removed: Vec::new(),
+            content_hash: String::new(),
+            origin: Origin {
+                input: "-".into(),
+                line: None,
+                format: SourceFormat::Text,
+            },
+        }
+    }
+
     /// True when byte offset `at` lies inside a removed range.
     pub fn is_removed(&self, at: usize) -> bool {
         let i = self.removed.partition_point(|r| r.span.end <= at);

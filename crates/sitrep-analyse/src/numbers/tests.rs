@@ -271,23 +271,12 @@ fn lists() {
 
 #[test]
 fn upper_case_via_analysis() {
-    use sitrep_model::{DateOrigin, Document, Origin, SourceFormat};
-    let doc = Document {
-        id: "d".into(),
-        url: None,
-        source: None,
-        title: None,
-        published: None,
-        published_from: DateOrigin::None,
-        text: "AT LEAST 27 PEOPLE WERE KILLED — “MORE THAN 50” INJURED".into(),
-        removed: vec![],
-        content_hash: String::new(),
-        origin: Origin {
-            input: "-".into(),
-            line: None,
-            format: SourceFormat::Text,
-        },
-    };
+    use sitrep_model::Document;
+    let doc = Document::from_text(
+        "d",
+        "AT LEAST 27 PEOPLE WERE KILLED — “MORE THAN 50” INJURED",
+        None,
+    );
     let a = Analysis::new(&doc);
     let q = find_quantities(&a);
     assert_eq!(q.len(), 2);

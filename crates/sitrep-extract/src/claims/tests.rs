@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use sitrep_analyse::Analysis;
 use sitrep_kb::{KnowledgeBase, Source};
 use sitrep_model::record::Claim;
-use sitrep_model::{CharIndex, DateOrigin, Document, Origin, SourceFormat};
+use sitrep_model::{CharIndex, Document};
 
 use crate::entities::Entities;
 
@@ -77,22 +77,11 @@ fn kb() -> KnowledgeBase {
 
 fn claims(text: &str) -> Vec<Claim> {
     let kb = kb();
-    let d = Document {
-        id: "t".into(),
-        url: None,
-        source: None,
-        title: None,
-        published: NaiveDate::parse_from_str("2024-05-01", "%Y-%m-%d").ok(),
-        published_from: DateOrigin::Record,
-        text: text.into(),
-        removed: vec![],
-        content_hash: String::new(),
-        origin: Origin {
-            input: "-".into(),
-            line: None,
-            format: SourceFormat::Text,
-        },
-    };
+    let d = Document::from_text(
+        "t",
+        text,
+        NaiveDate::parse_from_str("2024-05-01", "%Y-%m-%d").ok(),
+    );
     let a = Analysis::new(&d);
     let e = Entities::recognise(&a, &kb);
     super::extract(&a, &kb, &e, &CharIndex::new(text))

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use sitrep_analyse::Analysis;
 use sitrep_kb::{KnowledgeBase, Source};
-use sitrep_model::{DateOrigin, Document, Origin, SourceFormat};
+use sitrep_model::Document;
 
 use super::{Entities, Via};
 
@@ -95,22 +95,11 @@ fn kb() -> KnowledgeBase {
 }
 
 fn doc(text: &str, published: Option<&str>) -> Document {
-    Document {
-        id: "t".into(),
-        url: None,
-        source: None,
-        title: None,
-        published: published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
-        published_from: DateOrigin::Record,
-        text: text.into(),
-        removed: vec![],
-        content_hash: String::new(),
-        origin: Origin {
-            input: "-".into(),
-            line: None,
-            format: SourceFormat::Text,
-        },
-    }
+    Document::from_text(
+        "t",
+        text,
+        published.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+    )
 }
 
 fn names(text: &str, published: Option<&str>) -> Vec<(String, String)> {

@@ -2,27 +2,16 @@
 
 use chrono::NaiveDate;
 use sitrep_kb::KnowledgeBase;
+use sitrep_model::Document;
 use sitrep_model::record::Event;
-use sitrep_model::{DateOrigin, Document, Origin, SourceFormat};
 
 fn events(text: &str, published: &str) -> Vec<Event> {
     let kb = KnowledgeBase::embedded().unwrap();
-    let doc = Document {
-        id: "t".into(),
-        url: None,
-        source: None,
-        title: None,
-        published: Some(NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap()),
-        published_from: DateOrigin::Record,
-        text: text.into(),
-        removed: vec![],
-        content_hash: String::new(),
-        origin: Origin {
-            input: "-".into(),
-            line: None,
-            format: SourceFormat::Text,
-        },
-    };
+    let doc = Document::from_text(
+        "t",
+        text,
+        Some(NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap()),
+    );
     crate::extract(&doc, &kb).events
 }
 

@@ -2,25 +2,14 @@
 //! periods and places, relations, robustness, and sources from claims.
 
 use super::*;
-use sitrep_model::{DateOrigin, Document, Origin, SourceFormat};
+use sitrep_model::Document;
 
 fn doc(text: &str, published: Option<&str>) -> Document {
-    Document {
-        id: "t".into(),
-        url: None,
-        source: None,
-        title: None,
-        published: published.map(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
-        published_from: DateOrigin::Record,
-        text: text.into(),
-        removed: vec![],
-        content_hash: String::new(),
-        origin: Origin {
-            input: "-".into(),
-            line: None,
-            format: SourceFormat::Text,
-        },
-    }
+    Document::from_text(
+        "t",
+        text,
+        published.map(|p| chrono::NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()),
+    )
 }
 
 pub(crate) fn figures_of(text: &str, published: Option<&str>) -> Figures {
