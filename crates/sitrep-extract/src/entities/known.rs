@@ -69,6 +69,15 @@ pub(super) fn recognise(a: &Analysis, kb: &KnowledgeBase) -> Entities {
         }
     }
     let country = document_country(kb, &chosen);
+    chosen.retain(|c| {
+        plausible_town(
+            a,
+            kb,
+            &kb.matcher.entries[c.entry as usize],
+            c.span,
+            country.as_deref(),
+        )
+    });
     let mut found = Entities {
         country: country.clone(),
         ..Entities::default()
@@ -100,8 +109,12 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
     if mixed && !capitals_agree(entry, words) {
         return false;
     }
-    if kb.date_words.contains(entry.pattern.as_str())
-        && entry.targets.iter().all(|t| matches!(t, Target::Place(_)))
+    let only_places = entry.targets.iter().all(|t| matches!(t, Target::Place(_)));
+    if only_places
+        && (kb.date_words.contains(entry.pattern.as_str())
+            || (!entry.acronym
+                && kb.is_function_word(&entry.pattern)
+                && !(mixed && words.chars().all(|c| !c.is_lowercase()))))
     {
         return false;
     }
@@ -116,7 +129,10 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
             if !capitalised || all_caps_line || title_case(line) {
                 return false;
             }
-            return !sentence_initial(a, span) || has_place_cue(a, span);
+            if has_place_cue(a, span) {
+                return true;
+            }
+            return !sentence_initial(a, span) && !inside_name(a, kb, span);
         }
         return has_place_cue(a, span);
     }
@@ -129,7 +145,7 @@ fn evidence(a: &Analysis, kb: &KnowledgeBase, entry: &Entry, span: Span) -> bool
     });
     if village {
         return if mixed {
-            !inside_name(a, span)
+            !inside_name(a, kb, span)
         } else {
             previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str()))
                 || has_place_cue(a, span)
@@ -232,7 +248,7 @@ fn has_place_cue(a: &Analysis, span: Span) -> bool {
 
 /// True when a capitalised word touches `span` on either side, as in a person's name, and
 /// no locative word comes first.
-fn inside_name(a: &Analysis, span: Span) -> bool {
+fn inside_name(a: &Analysis, kb: &KnowledgeBase, span: Span) -> bool {
     let text = a.text();
     let i = a.token_at(span.start);
     let capitalised = |t: Option<&sitrep_analyse::Token>| {
@@ -252,7 +268,42 @@ fn inside_name(a: &Analysis, span: Span) -> bool {
         .get(j)
         .filter(|t| text[span.end..t.span.start].trim().is_empty() && t.span.start > span.end);
     let locative = previous_word(a, span).is_some_and(|w| LOCATIVES.contains(&w.as_str()));
-    !locative && (capitalised(before) || capitalised(after))
+    // "Quetta Railway Station", "Kalat District": the capitalised word after is the place's.
+    let place_word_after = next_word(a, span).is_some_and(|w| {
+        PLACE_CUES.contains(&w.as_str()) || kb.facility_heads.longest_at(&[w.as_str()]).is_some()
+    });
+    !locative && (capitalised(before) || (capitalised(after) && !place_word_after))
+}
+
+/// A town outside the document's country named only by one of its alternate names ("Khan"
+/// for Haan in Germany) is a coincidence of spelling; so is a small town's name standing
+/// inside a run of capitalised words ("Ghulam Abbas"), unless a locative word comes first.
+fn plausible_town(
+    a: &Analysis,
+    kb: &KnowledgeBase,
+    entry: &Entry,
+    span: Span,
+    country: Option<&str>,
+) -> bool {
+    let towns: Vec<&Place> = entry
+        .targets
+        .iter()
+        .filter_map(|t| match t {
+            Target::Place(i) => Some(&kb.places[*i as usize]),
+            _ => None,
+        })
+        .collect();
+    if towns.len() != entry.targets.len() || towns.iter().any(|p| p.kind != PlaceKind::City) {
+        return true;
+    }
+    let by_name = |p: &&Place| sitrep_kb::fold_pattern(&p.name) == entry.pattern;
+    let home = |p: &&Place| country.is_none_or(|c| p.country == c);
+    let big = |p: &&Place| p.population >= 1_000_000;
+    if !towns.iter().any(|p| by_name(p) || home(p) || big(p)) {
+        return false;
+    }
+    let small = towns.iter().all(|p| p.population < 100_000);
+    !(a.casing == Casing::Mixed && small && inside_name(a, kb, span))
 }
 
 /// The country most unambiguous hits belong to.
@@ -360,6 +411,11 @@ fn resolve(
         }
         Target::Office(i) => {
             let office = &kb.offices[i as usize];
+            if let (Some(doc), Some(own)) = (country, office.country.as_deref())
+                && doc != own
+            {
+                return None;
+            }
             // A holder already named in the document wins; else the holder on the date.
             let named = office.holders.iter().find_map(|h| {
                 found

@@ -197,8 +197,15 @@ fn offices(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
         let m = found.mentions[k];
         if m.via != Via::Office {
             continue;
-        }
-        let first = words.partition_point(|w| w.span.start < m.span.end);
+        } // "Director General of ISPR (DG ISPR) Lt Gen X": a bracket after the office is skipped.
+        let after = &text[m.span.end..];
+        let skip = match after.trim_start().strip_prefix('(') {
+            Some(rest) if rest.find(')').is_some_and(|c| c <= 12) => {
+                m.span.end + (after.len() - rest.len()) + rest.find(')').unwrap_or(0) + 1
+            }
+            _ => m.span.end,
+        };
+        let first = words.partition_point(|w| w.span.start < skip);
         let mut j = first;
         while j < words.len()
             && j < first + 4
@@ -212,9 +219,7 @@ fn offices(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Entitie
         let same_sentence = |w: &Word| a.sentence_at(w.span.start) == a.sentence_at(m.span.start);
         let named = words
             .get(j)
-            .filter(|w| {
-                same_sentence(w) && !text[m.span.end..w.span.start].contains([',', ';', '\n'])
-            })
+            .filter(|w| same_sentence(w) && !text[skip..w.span.start].contains([',', ';', '\n']))
             .and_then(|w| {
                 found
                     .at(w.span.start)

@@ -62,7 +62,9 @@ const PLACES: &str = "id\tname\tkind\tcountry\tadmin1\tadmin2\tlat\tlon\tpopulat
     p1\tPakistan\tcountry\tPK\t\t\t30\t70\t0\t\n\
     p2\tKhyber Pakhtunkhwa\tadmin1\tPK\t\t\t34\t71.5\t0\tKP|KPK\n\
     p3\tBannu\tcity\tPK\tKhyber Pakhtunkhwa\tBannu\t32.98\t70.6\t49000\t\n\
-    p4\tTank\tadmin2\tPK\tKhyber Pakhtunkhwa\t\t32.2\t70.4\t0\t\n";
+    p4\tTank\tadmin2\tPK\tKhyber Pakhtunkhwa\t\t32.2\t70.4\t0\t\n\
+    p5\tHaan\tcity\tDE\tNorth Rhine-Westphalia\t\t51.19\t7.01\t29431\tKhan\n\
+    p6\tAbbaspur\tcity\tPK\tPunjab\t\t30.0\t72.0\t20000\tAbbas\n";
 
 fn kb() -> KnowledgeBase {
     KnowledgeBase::from_sources(&[
@@ -195,5 +197,21 @@ fn generic_words_follow_the_document_country() {
         e.mentions
             .iter()
             .any(|m| m.via == Via::Generic && e.list[m.entity].name == "Pakistan Army")
+    );
+}
+
+#[test]
+fn spelling_coincidences_are_not_places() {
+    // A foreign town named only by an alternate spelling, and a small town inside a name.
+    let got = names(
+        "Ghulam Khan said the TTP attacked Bannu. Ghulam Abbas agreed.",
+        None,
+    );
+    let got: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+    assert_eq!(got, ["Tehreek-e-Taliban Pakistan", "Bannu"]);
+    // A locative word makes the small town a place again.
+    assert_eq!(
+        names("Two died in Abbas and in Bannu.", None)[0].1,
+        "Abbaspur"
     );
 }
