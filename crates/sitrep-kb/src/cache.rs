@@ -17,6 +17,11 @@ const MAGIC: &[u8; 8] = b"SITREPM1";
 
 /// The automaton for `entries` (pattern i has value i), from the cache when possible.
 pub(crate) fn automaton(entries: &[Entry]) -> DoubleArrayAhoCorasick<u32> {
+    automaton_in(entries, cache_dir().as_deref())
+}
+
+/// The automaton for `entries`, cached in `dir` when given.
+fn automaton_in(entries: &[Entry], dir: Option<&std::path::Path>) -> DoubleArrayAhoCorasick<u32> {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     for e in entries {
@@ -24,7 +29,7 @@ pub(crate) fn automaton(entries: &[Entry]) -> DoubleArrayAhoCorasick<u32> {
         hasher.update(&[0]);
     }
     let key = hasher.finalize().to_hex();
-    let path = cache_dir().map(|d| d.join(format!("matcher-{}.bin", &key[..32])));
+    let path = dir.map(|d| d.join(format!("matcher-{}.bin", &key[..32])));
     if let Some(ac) = path.as_ref().and_then(load) {
         return ac;
     }
@@ -98,10 +103,8 @@ mod tests {
     #[test]
     fn cached_automaton_matches_like_a_fresh_one_and_survives_damage() {
         let dir = tempfile::tempdir().unwrap();
-        // SAFETY of the environment: this test is the only one that sets the variable.
-        unsafe { std::env::set_var("SITREP_CACHE_DIR", dir.path()) };
         let e = entries(&["quetta", "kech", "tank"]);
-        let fresh = automaton(&e);
+        let fresh = automaton_in(&e, Some(dir.path()));
         let file = fs::read_dir(dir.path())
             .unwrap()
             .next()
@@ -118,7 +121,7 @@ mod tests {
         bytes[last] ^= 0xFF;
         fs::write(&file, &bytes).unwrap();
         assert!(load(&file).is_none(), "damaged cache must be refused");
-        let rebuilt = automaton(&e);
+        let rebuilt = automaton_in(&e, Some(dir.path()));
         assert_eq!(rebuilt.find_iter(hay).count(), 2);
     }
 }
