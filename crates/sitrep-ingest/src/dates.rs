@@ -1,10 +1,8 @@
 //! Publication dates: from records, feeds and meta tags, or a date line in the text.
 
 use chrono::{DateTime, NaiveDate};
+use sitrep_model::calendar::month_number;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 const PREFIXES: [&str; 6] = [
     "published on",
@@ -62,39 +60,12 @@ fn written_date(s: &str) -> Option<NaiveDate> {
         return None;
     }
     let year: i32 = c.parse().ok().filter(|y| (1900..=2100).contains(y))?;
-    let (month, day) = if let Some(m) = month_of(a) {
+    let (month, day) = if let Some(m) = month_number(a) {
         (m, day_of(b)?)
     } else {
-        (month_of(b)?, day_of(a)?)
+        (month_number(b)?, day_of(a)?)
     };
     NaiveDate::from_ymd_opt(year, month, day)
-}
-
-fn month_of(w: &str) -> Option<u32> {
-    if w.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .position(|m| {
-            w.starts_with(m)
-                && (w.len() == 3 || full.iter().any(|f| f.starts_with(w)) || w == "sept")
-        })
-        .map(|i| i as u32 + 1)
 }
 
 fn day_of(w: &str) -> Option<u32> {

@@ -7,6 +7,7 @@
 //! offsets are Unicode scalar (character) offsets, converted at the edge by [`CharIndex`].
 #![deny(missing_docs)]
 
+pub mod calendar;
 mod document;
 mod offsets;
 pub mod record;

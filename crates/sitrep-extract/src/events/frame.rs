@@ -91,42 +91,12 @@ pub(super) fn place(ents: &Entities, words: &[Word], span: Span) -> Option<Pick>
         .min_by_key(|p| p.rank)
 }
 
-const NOT_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "his",
-    "her",
-    "their",
-    "its",
-];
-
 /// A capitalised name after "in", "near" or "at" in mixed-case text (or before "talks"),
 /// not an actor's mention: a place the gazetteer does not know.
 pub(super) fn name_after_preposition(
     a: &Analysis,
     ents: &Entities,
+    lex: &Lexicons,
     words: &[Word],
     trigger: usize,
     talks: bool,
@@ -137,7 +107,7 @@ pub(super) fn name_after_preposition(
     let text = a.text();
     let is_name = |w: &Word| {
         w.capitalised
-            && !NOT_PLACES.contains(&w.lower.as_str())
+            && !lex.not_places.contains(w.lower.as_str())
             && ents
                 .at(w.span.start)
                 .is_none_or(|m| ents.entity(m).kind.is_place())

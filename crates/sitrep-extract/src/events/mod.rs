@@ -211,7 +211,7 @@ fn sentence(
     let dates = when::dates(w, published);
     let date = dates.iter().min_by_key(|d| d.0.abs_diff(at)).map(|d| d.1);
     let place = frame::place(ents, w, span)
-        .or_else(|| frame::name_after_preposition(a, ents, w, at, info.has("talks")));
+        .or_else(|| frame::name_after_preposition(a, ents, lex, w, at, info.has("talks")));
     if info.has("talks") && place.is_none() {
         return;
     }

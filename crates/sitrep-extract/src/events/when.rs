@@ -6,6 +6,7 @@
 //! A small local scanner until `sitrep_analyse::dates` is available.
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use sitrep_model::calendar::month_number;
 
 use super::words::Word;
 
@@ -36,37 +37,6 @@ impl When {
     pub fn days(&self) -> i64 {
         (self.end - self.start).num_days() + 1
     }
-}
-
-fn month(w: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if w.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    full.iter()
-        .position(|m| *m == w)
-        .or_else(|| {
-            (w.len() == 3 || w == "sept")
-                .then(|| NAMES.iter().position(|m| w.starts_with(m)))
-                .flatten()
-        })
-        .map(|i| i as u32 + 1)
 }
 
 fn weekday(w: &str) -> Option<Weekday> {
@@ -119,7 +89,7 @@ pub(super) fn dates(words: &[Word], published: Option<NaiveDate>) -> Vec<(usize,
     let mut i = 0;
     while i < words.len() {
         let found: Option<(usize, When)> = (|| {
-            if let Some(m) = month(w(i)).filter(|_| words[i].capitalised || w(i) != "may") {
+            if let Some(m) = month_number(w(i)).filter(|_| words[i].capitalised || w(i) != "may") {
                 // "March 11, 2025" / "March 11" / "November 2024"
                 if let Some(d) = words
                     .get(i + 1)
@@ -138,7 +108,7 @@ pub(super) fn dates(words: &[Word], published: Option<NaiveDate>) -> Vec<(usize,
                 return None;
             }
             if let Some(d) = small(&words[i]).filter(|d| (1..=31).contains(d))
-                && let Some(m) = month(w(i + 1))
+                && let Some(m) = month_number(w(i + 1))
             {
                 // "11 October" / "11 October 2025"
                 return Some(match year(words.get(i + 2)) {

@@ -79,6 +79,8 @@ pub(super) struct Lexicons {
     pub infos: Vec<TriggerInfo>,
     pub casualty: Phrases,
     pub weapons: Phrases,
+    /// Capitalised words that never name a place: month and weekday names, function words.
+    pub not_places: std::collections::HashSet<String>,
 }
 
 impl Lexicons {
@@ -120,6 +122,12 @@ fn compile(kb: &KnowledgeBase) -> Lexicons {
         trigger_lines.push(format!("{words}\t{}", infos.len() - 1));
     }
     Lexicons {
+        not_places: kb
+            .date_words
+            .iter()
+            .chain(&kb.function_words)
+            .cloned()
+            .collect(),
         triggers: Phrases::from_lines(&trigger_lines),
         infos,
         casualty: Phrases::from_lines(&lines("casualty_words")),
