@@ -10,6 +10,7 @@
 
 mod cache;
 pub mod check;
+mod compiled;
 mod lexicon;
 mod load;
 mod matcher;
@@ -61,6 +62,7 @@ pub struct KnowledgeBase {
     pub matcher: Matcher,
     actor_ix: HashMap<String, usize>,
     place_ix: HashMap<String, usize>,
+    compiled: compiled::Compiled,
 }
 
 impl KnowledgeBase {
@@ -135,6 +137,15 @@ impl KnowledgeBase {
         kb.org_prefixes = phrases("org_prefixes");
         kb.matcher = Matcher::build(&kb);
         Ok(kb)
+    }
+
+    /// The form of type `T` that a stage compiles from this knowledge base (its lexicons,
+    /// say), built by `build` on first use and kept with this knowledge base.
+    pub fn compiled<T: Send + Sync + 'static>(
+        &self,
+        build: impl FnOnce(&Self) -> T,
+    ) -> std::sync::Arc<T> {
+        self.compiled.get(|| build(self))
     }
 
     /// The actor with this id.
@@ -250,6 +261,15 @@ start = "2024-03-11"
         );
         assert!(kb.holder_on(office, d("2023-01-01")).is_none());
         assert_eq!(kb.holder_on(office, None).unwrap().name, "Khawaja Asif");
+    }
+
+    #[test]
+    fn compiled_forms_belong_to_their_knowledge_base() {
+        let (a, b) = (small(), KnowledgeBase::empty());
+        let count = |kb: &KnowledgeBase| kb.actors.len();
+        assert_eq!(*a.compiled(count), 3);
+        assert_eq!(*b.compiled(count), 0);
+        assert_eq!(*a.compiled(|_| 99usize), 3, "built once, then kept");
     }
 
     #[test]

@@ -1,8 +1,7 @@
 //! The claim lexicons: reporting verbs (with the claim kind they signal) and collective
-//! sources, compiled once per knowledge base and cached per thread.
+//! sources, compiled once per knowledge base and kept with it.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use sitrep_kb::{KnowledgeBase, Phrases};
 
@@ -15,43 +14,20 @@ pub(super) struct Lexicon {
     pub collectives: Phrases,
     /// Role nouns that name a person by post ("spokesperson", "defence minister").
     pub roles: Phrases,
-    key: Vec<String>,
 }
 
 const VERBS: &str = "reporting_verbs";
 const COLLECTIVES: &str = "collective_sources";
 const ROLES: &str = "speaker_roles";
 
-thread_local! {
-    static CACHE: RefCell<Option<Rc<Lexicon>>> = const { RefCell::new(None) };
-}
-
-fn key_of(kb: &KnowledgeBase) -> impl Iterator<Item = &String> {
-    let get = |name| kb.lexicons.get(name).into_iter().flatten();
-    get(VERBS)
-        .chain(std::iter::once(&SEP))
-        .chain(get(COLLECTIVES))
-        .chain(std::iter::once(&SEP))
-        .chain(get(ROLES))
-}
-
-static SEP: String = String::new();
-
-/// The lexicons of `kb`, compiled on first use in this thread.
-pub(super) fn of(kb: &KnowledgeBase) -> Rc<Lexicon> {
-    CACHE.with(|cell| {
-        if let Some(lex) = cell.borrow().as_ref()
-            && lex.key.iter().eq(key_of(kb))
-        {
-            return lex.clone();
+/// The lexicons of `kb`, compiled on first use and kept with it.
+pub(super) fn of(kb: &KnowledgeBase) -> Arc<Lexicon> {
+    kb.compiled(|kb| {
+        let phrases = |name: &str| Phrases::from_lines(kb.lexicons.get(name).into_iter().flatten());
+        Lexicon {
+            verbs: phrases(VERBS),
+            collectives: phrases(COLLECTIVES),
+            roles: phrases(ROLES),
         }
-        let lex = Rc::new(Lexicon {
-            verbs: Phrases::from_lines(kb.lexicons.get(VERBS).into_iter().flatten()),
-            collectives: Phrases::from_lines(kb.lexicons.get(COLLECTIVES).into_iter().flatten()),
-            roles: Phrases::from_lines(kb.lexicons.get(ROLES).into_iter().flatten()),
-            key: key_of(kb).cloned().collect(),
-        });
-        *cell.borrow_mut() = Some(lex.clone());
-        lex
     })
 }

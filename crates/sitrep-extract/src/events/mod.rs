@@ -101,7 +101,7 @@ pub fn extract(a: &Analysis, ents: &Entities, kb: &KnowledgeBase) -> Vec<DocEven
     while lo < all.len() {
         let s = all[lo].sentence;
         let hi = lo + all[lo..].iter().take_while(|w| w.sentence == s).count();
-        sentence(a, ents, lex, &all[lo..hi], s, published, &mut events);
+        sentence(a, ents, &lex, &all[lo..hi], s, published, &mut events);
         lo = hi;
     }
     events.retain(anchored);

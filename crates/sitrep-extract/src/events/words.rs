@@ -5,7 +5,7 @@
 //! casualty and weapon lexicons (`kb/lexicons/event_triggers.txt`, `casualty_words.txt`,
 //! `weapons.txt`) compiled once per process.
 
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use sitrep_analyse::{Analysis, TokenKind};
 use sitrep_kb::{KnowledgeBase, Phrases};
@@ -90,11 +90,9 @@ impl Lexicons {
     }
 }
 
-static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
-
-/// The lexicons, compiled from the first knowledge base seen (the process's).
-pub(super) fn lexicons(kb: &KnowledgeBase) -> &'static Lexicons {
-    LEXICONS.get_or_init(|| compile(kb))
+/// The lexicons of `kb`, compiled on first use and kept with it.
+pub(super) fn lexicons(kb: &KnowledgeBase) -> Arc<Lexicons> {
+    kb.compiled(compile)
 }
 
 fn compile(kb: &KnowledgeBase) -> Lexicons {
