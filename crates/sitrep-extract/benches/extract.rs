@@ -31,7 +31,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
-    c.bench_function("knowledge base load (cached matcher)", |b| {
+    c.bench_function("knowledge base load", |b| {
         b.iter(|| {
             KnowledgeBase::embedded()
                 .expect("loads")

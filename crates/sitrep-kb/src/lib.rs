@@ -8,7 +8,6 @@
 //! a single pass in any casing and spelling. [`check`] validates the files.
 #![deny(missing_docs)]
 
-mod cache;
 pub mod check;
 mod compiled;
 mod lexicon;

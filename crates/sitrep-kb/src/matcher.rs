@@ -1,14 +1,22 @@
-//! One automaton over every name and alias in the knowledge base.
+//! One matcher over every name and alias in the knowledge base.
 //!
 //! Patterns are folded exactly as the analysis layer folds text (lower case, no diacritics,
 //! straight quotes), and then hyphens become spaces and white space is collapsed, so
 //! "Khyber-Pakhtunkhwa", "KHYBER PAKHTUNKHWA" and "khyber pakhtunkhwa" are one pattern. The
 //! haystack is prepared the same way ([`Matcher::prepare`]), byte for byte, so offsets are
-//! offsets of the folded text. Matches are checked for word boundaries; choosing among
-//! overlapping matches is the caller's business.
+//! offsets of the folded text. Choosing among overlapping matches is the caller's business.
+//!
+//! Matches start and end at word boundaries, so the matcher works on segments rather than
+//! bytes: a segment is a run of word bytes (ASCII letters and digits, any non-ASCII byte) or
+//! one other byte. Patterns form a trie over segments, keyed by a hash of each segment's
+//! bytes; a match is a walk from the root starting at some segment of the text. Most words
+//! of a text begin no name, and a bit set of first segments turns them away without touching
+//! the trie, so a scan costs about one hash per word. Matches are checked byte for byte
+//! against their pattern, so a hash collision can never produce a wrong match.
 
-use daachorse::DoubleArrayAhoCorasick;
-use rustc_hash::FxHashMap as HashMap;
+use std::hash::Hasher;
+
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use sitrep_analyse::Folded;
 
 use crate::KnowledgeBase;
@@ -54,9 +62,56 @@ pub struct Hit {
 /// The compiled matcher.
 #[derive(Default)]
 pub struct Matcher {
-    automaton: Option<DoubleArrayAhoCorasick<u32>>,
+    trie: SegmentTrie,
     /// The distinct patterns.
     pub entries: Vec<Entry>,
+}
+
+/// Patterns as a trie over segment hashes.
+struct SegmentTrie {
+    /// (node, segment hash) to child node; node 0 is the root.
+    edges: HashMap<(u32, u64), u32>,
+    /// Per node, the entry whose pattern ends there, or [`NO_ENTRY`].
+    ends: Vec<u32>,
+    /// Bit set over hashes of first segments ([`FIRST_BITS`] bits).
+    first: Vec<u64>,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+const FIRST_BITS: u32 = 20;
+
+impl Default for SegmentTrie {
+    fn default() -> Self {
+        SegmentTrie {
+            edges: HashMap::default(),
+            ends: vec![NO_ENTRY],
+            first: vec![0; 1 << (FIRST_BITS - 6)],
+        }
+    }
+}
+
+impl SegmentTrie {
+    fn insert(&mut self, pattern: &[u8], entry: u32) {
+        let mut node = 0u32;
+        for (i, (start, end)) in segments(pattern).enumerate() {
+            let h = segment_hash(&pattern[start..end]);
+            if i == 0 {
+                let bit = first_bit(h);
+                self.first[bit / 64] |= 1 << (bit % 64);
+            }
+            let next = self.ends.len() as u32;
+            node = *self.edges.entry((node, h)).or_insert_with(|| next);
+            if node == next {
+                self.ends.push(NO_ENTRY);
+            }
+        }
+        self.ends[node as usize] = entry;
+    }
+
+    fn may_start(&self, h: u64) -> bool {
+        let bit = first_bit(h);
+        self.first[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
 impl std::fmt::Debug for Matcher {
@@ -110,8 +165,11 @@ impl Matcher {
         for e in &mut entries {
             e.common_word = !e.pattern.contains(' ') && kb.is_common_word(&e.pattern);
         }
-        let automaton = (!entries.is_empty()).then(|| crate::cache::automaton(&entries));
-        Matcher { automaton, entries }
+        let mut trie = SegmentTrie::default();
+        for (i, e) in entries.iter().enumerate() {
+            trie.insert(e.pattern.as_bytes(), i as u32);
+        }
+        Matcher { trie, entries }
     }
 
     /// Prepares folded text for matching: hyphens become spaces, byte for byte.
@@ -123,28 +181,41 @@ impl Matcher {
     }
 
     /// Every match in `haystack` (prepared folded text) that starts and ends at a word
-    /// boundary, in order of end.
+    /// boundary, in order of start.
     pub fn find(&self, haystack: &[u8]) -> Vec<Hit> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
-        ac.find_overlapping_iter(haystack)
-            .filter(|m| boundary_before(haystack, m.start()) && boundary_after(haystack, m.end()))
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                entry: m.value(),
-            })
-            .collect()
+        let segs: Vec<(usize, usize, u64)> = segments(haystack)
+            .map(|(s, e)| (s, e, segment_hash(&haystack[s..e])))
+            .collect();
+        let mut hits = Vec::new();
+        for (i, &(start, _, h)) in segs.iter().enumerate() {
+            if !self.trie.may_start(h) {
+                continue;
+            }
+            let mut node = 0u32;
+            for &(_, end, h) in &segs[i..] {
+                let Some(&next) = self.trie.edges.get(&(node, h)) else {
+                    break;
+                };
+                node = next;
+                let entry = self.trie.ends[node as usize];
+                if entry != NO_ENTRY
+                    && self.entries[entry as usize].pattern.as_bytes() == &haystack[start..end]
+                {
+                    hits.push(Hit { start, end, entry });
+                }
+            }
+        }
+        hits
     }
 
     /// The entry for a folded name, if the knowledge base has it.
     pub fn lookup(&self, name: &str) -> Option<&Entry> {
         let pattern = fold_pattern(name);
-        let ac = self.automaton.as_ref()?;
-        ac.find_iter(pattern.as_bytes())
-            .find(|m| m.start() == 0 && m.end() == pattern.len())
-            .map(|m| &self.entries[m.value() as usize])
+        let end = pattern.len();
+        self.find(pattern.as_bytes())
+            .into_iter()
+            .find(|h| h.start == 0 && h.end == end)
+            .map(|h| &self.entries[h.entry as usize])
     }
 }
 
@@ -152,12 +223,30 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
-fn boundary_before(h: &[u8], at: usize) -> bool {
-    at == 0 || !is_word_byte(h[at - 1]) || !is_word_byte(h[at])
+/// The segments of `h` as byte ranges: runs of word bytes, and every other byte alone.
+fn segments(h: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at;
+        let first = *h.get(start)?;
+        at += 1;
+        if is_word_byte(first) {
+            while h.get(at).is_some_and(|&b| is_word_byte(b)) {
+                at += 1;
+            }
+        }
+        Some((start, at))
+    })
 }
 
-fn boundary_after(h: &[u8], at: usize) -> bool {
-    at >= h.len() || !is_word_byte(h[at]) || !is_word_byte(h[at - 1])
+fn segment_hash(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+fn first_bit(h: u64) -> usize {
+    (h >> (64 - FIRST_BITS)) as usize
 }
 
 /// Folds a name into its pattern form.

@@ -115,7 +115,11 @@ fn short_names(a: &Analysis, kb: &KnowledgeBase, words: &[Word], found: &mut Ent
         if mixed && !w.capitalised {
             continue;
         }
-        let lower = w.lower.trim_end_matches("'s").trim_end_matches("’s");
+        let lower = w.lower.as_ref();
+        let lower = lower
+            .strip_suffix("'s")
+            .or_else(|| lower.strip_suffix("’s"))
+            .unwrap_or(lower);
         if let Some(Some(entity)) = parts.get(lower)
             && free(found, w.span)
         {

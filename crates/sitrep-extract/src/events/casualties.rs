@@ -36,7 +36,7 @@ pub(super) fn number(w: &Word) -> Option<u64> {
         }
         return w.lower.replace(',', "").parse().ok();
     }
-    Some(match w.lower.as_str() {
+    Some(match w.lower.as_ref() {
         "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -107,7 +107,7 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
         if (1900..2100).contains(&value) && w.number && !w.lower.contains(',') {
             continue;
         }
-        let before_word = |k: usize| i.checked_sub(k).map(|j| words[j].lower.as_str());
+        let before_word = |k: usize| i.checked_sub(k).map(|j| words[j].lower.as_ref());
         if before_word(1) == Some("including")
             || before_word(1) == Some("of") && before_word(2) == Some("out")
         {

@@ -62,8 +62,8 @@ fn locative(words: &[Word], at: usize) -> bool {
         .iter()
         .rev()
         .take(5)
-        .find(|w| !SKIP.contains(&w.lower.as_str()))
-        .is_some_and(|w| LOCATIVE.contains(&w.lower.as_str()))
+        .find(|w| !SKIP.contains(&w.lower.as_ref()))
+        .is_some_and(|w| LOCATIVE.contains(&w.lower.as_ref()))
 }
 
 /// The most specific place entity named in `span` after a locative preposition.
@@ -107,7 +107,7 @@ pub(super) fn name_after_preposition(
     let text = a.text();
     let is_name = |w: &Word| {
         w.capitalised
-            && !lex.not_places.contains(w.lower.as_str())
+            && !lex.not_places.contains(w.lower.as_ref())
             && ents
                 .at(w.span.start)
                 .is_none_or(|m| ents.entity(m).kind.is_place())
@@ -140,7 +140,7 @@ pub(super) fn name_after_preposition(
         return Some(pick(s, trigger - 1));
     }
     (1..words.len()).find_map(|i| {
-        (matches!(words[i - 1].lower.as_str(), "in" | "near" | "at") && is_name(&words[i]))
+        (matches!(words[i - 1].lower.as_ref(), "in" | "near" | "at") && is_name(&words[i]))
             .then(|| pick(i, run(i)))
     })
 }

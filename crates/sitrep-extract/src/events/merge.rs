@@ -63,7 +63,7 @@ pub(super) fn same_place(e: &DocEvent, ev: &DocEvent, w: &[Word]) -> bool {
             .collect::<Vec<_>>()
     };
     let wa = name_words(&a.location.name);
-    if a.rank <= 1 && w.iter().any(|x| wa.contains(&x.lower)) {
+    if a.rank <= 1 && w.iter().any(|x| wa.iter().any(|n| *n == x.lower)) {
         return true;
     }
     let Some(b) = &ev.place else { return false };

@@ -124,7 +124,7 @@ fn hits(lex: &Lexicons, w: &[Word]) -> Vec<(usize, usize, usize)> {
                 let hedged = (1..=2).any(|b| {
                     i >= b
                         && matches!(
-                            w[i - b].lower.as_str(),
+                            w[i - b].lower.as_ref(),
                             "not" | "never" | "should" | "would" | "could" | "must" | "will" | "to"
                         )
                 });
@@ -188,7 +188,7 @@ fn sentence(
                 "Explosions/Remote violence".into(),
                 "Remote explosive/landmine/IED".into(),
             );
-        } else if after.iter().any(|t| TARGETS.contains(&t.lower.as_str())) {
+        } else if after.iter().any(|t| TARGETS.contains(&t.lower.as_ref())) {
             (kind, sub) = ("Battles".into(), "Armed clash".into());
         }
     } else if info.has("op") && DECISION.iter().any(|d| has(d)) {
@@ -222,8 +222,8 @@ fn sentence(
     let determiner = w[at.saturating_sub(4)..at]
         .iter()
         .rev()
-        .take_while(|t| !t.number && !matches!(t.lower.as_str(), "a" | "an"))
-        .find(|t| DETERMINERS.contains(&t.lower.as_str()))
+        .take_while(|t| !t.number && !matches!(t.lower.as_ref(), "a" | "an"))
+        .find(|t| DETERMINERS.contains(&t.lower.as_ref()))
         .map(|t| t.lower.clone());
     let definite = determiner.is_some();
     let refers = definite || info.has("refer");

@@ -85,7 +85,7 @@ fn day_in_year(pubd: Option<NaiveDate>, m: u32, d: u32) -> Option<NaiveDate> {
 /// Every date in `words` (one sentence), with the index of its first word.
 pub(super) fn dates(words: &[Word], published: Option<NaiveDate>) -> Vec<(usize, When)> {
     let mut out = Vec::new();
-    let w = |i: usize| words.get(i).map_or("", |w| w.lower.as_str());
+    let w = |i: usize| words.get(i).map_or("", |w| w.lower.as_ref());
     let mut i = 0;
     while i < words.len() {
         let found: Option<(usize, When)> = (|| {

@@ -5,6 +5,7 @@
 //! casualty and weapon lexicons (`kb/lexicons/event_triggers.txt`, `casualty_words.txt`,
 //! `weapons.txt`) compiled once per process.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use sitrep_analyse::{Analysis, TokenKind};
@@ -13,24 +14,27 @@ use sitrep_model::Span;
 
 /// One word.
 #[derive(Clone, Debug)]
-pub(super) struct Word {
+pub(super) struct Word<'a> {
     pub span: Span,
-    pub lower: String,
+    /// Lower case, curly apostrophes straightened; borrowed from the folded text when the
+    /// document is ASCII (folding then keeps every offset).
+    pub lower: Cow<'a, str>,
     pub capitalised: bool,
     pub number: bool,
     /// Index of the sentence it is in.
     pub sentence: usize,
 }
 
-impl AsRef<str> for Word {
+impl AsRef<str> for Word<'_> {
     fn as_ref(&self) -> &str {
         &self.lower
     }
 }
 
 /// The document's words, in order, split at hyphens.
-pub(super) fn words(a: &Analysis) -> Vec<Word> {
+pub(super) fn words<'a>(a: &'a Analysis) -> Vec<Word<'a>> {
     let text = a.text();
+    let ascii = text.len() == a.folded.text.len();
     let mut out = Vec::with_capacity(a.tokens.len());
     let mut sentence = 0;
     for t in a.tokens.iter().filter(|t| t.kind != TokenKind::Punct) {
@@ -44,7 +48,11 @@ pub(super) fn words(a: &Analysis) -> Vec<Word> {
             if !piece.is_empty() {
                 out.push(Word {
                     span: Span::new(at, at + piece.len()),
-                    lower: piece.to_lowercase().replace('\u{2019}', "'"),
+                    lower: if ascii {
+                        Cow::Borrowed(&a.folded.text[at..at + piece.len()])
+                    } else {
+                        Cow::Owned(piece.to_lowercase().replace('\u{2019}', "'"))
+                    },
                     capitalised: piece.chars().next().is_some_and(char::is_uppercase),
                     number,
                     sentence,

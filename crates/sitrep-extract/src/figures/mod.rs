@@ -148,11 +148,7 @@ pub fn extract(analysis: &Analysis, chars: &CharIndex, places: &[PlaceHint]) -> 
     // Number words with nothing counted and no relation ("or six or seven") are not figures.
     let keep: Vec<bool> = found
         .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let _ = i;
-            !f.q.words || f.measure.is_some() || f.q.unit != Unit::Count
-        })
+        .map(|f| !f.q.words || f.measure.is_some() || f.q.unit != Unit::Count)
         .collect();
     if keep.iter().any(|k| !k) {
         let mut map = vec![usize::MAX; found.len()];
@@ -177,6 +173,12 @@ pub fn extract(analysis: &Analysis, chars: &CharIndex, places: &[PlaceHint]) -> 
             })
             .collect();
     }
+    // Places named as where something is ("in KP"), once per document.
+    let locatives: Vec<(Span, &str)> = places
+        .iter()
+        .filter(|p| locative(text, p.span))
+        .map(|p| (p.span, p.name))
+        .collect();
     let records = found
         .iter()
         .enumerate()
@@ -203,10 +205,7 @@ pub fn extract(analysis: &Analysis, chars: &CharIndex, places: &[PlaceHint]) -> 
                     q.core,
                     f.sentence,
                     (prev_end, next_start),
-                    places
-                        .iter()
-                        .filter(|p| locative(text, p.span))
-                        .map(|p| (p.span, p.name)),
+                    locatives.iter().copied(),
                 )
                 .map(str::to_string),
                 period: period_of(analysis, q.core, f.sentence, &dates),
