@@ -3,27 +3,36 @@
 //! terrorism benchmark as pooled by GRIT.
 //!
 //! Stages:
-//! 0. [`relevance`]: a logistic regression over the document's word set; documents unlikely
-//!    to have any filler get none.
+//! 0. [`relevance`]: a logistic regression over the document's word set; documents very
+//!    unlikely to have any filler get none.
 //! 1. [`words`]: lower-cased words with byte spans (the tokeniser the trainer uses).
 //! 2. [`model`]: a token tagger (averaged perceptron over hashed context features) trained by
 //!    `scripts/train_muc4.py` on the MUC-4 training split and shipped as `kb/models/muc4.bin`;
-//!    it labels each word O or one of the five roles, with per-role score offsets
-//!    ([`Tuning`]) that trade precision for recall where the holdout says it pays.
+//!    it scores each word for O and the five roles; per-role offsets ([`Tuning`]) make it
+//!    propose more mentions than it would keep.
 //! 3. [`lexicon`]: gold mentions of the training split with their precision
-//!    (`kb/models/muc4_mentions.tsv`): they widen partial mentions and precise ones are
-//!    fillers wherever they occur.
-//! 4. [`decode`]: runs of one role between spaces become mentions; function words alone are
-//!    dropped; mentions whose words are all inside a longer mention of the same role are
-//!    merged into it, and each entity is output with one mention. Names (mentions with a
-//!    rare word) widen over the rare words next to them.
+//!    (`kb/models/muc4_mentions.tsv`): they widen partial mentions, and phrases precise
+//!    enough are candidates wherever they occur.
+//! 4. [`decode`]: runs of one role between spaces become candidate mentions (names widen
+//!    over the rare words next to them; function words at the edges are trimmed), with
+//!    variants of each (without a leading title, with or without a number or the word
+//!    before); one candidate per distinct string and role.
+//! 5. [`features`]: what the document says about each candidate (tagger margins over all
+//!    its occurrences, counts, position, words, lexicon precision, relevance).
+//! 6. [`select`]: a logistic regression over those features (`kb/models/muc4_entities.tsv`,
+//!    `scripts/train_muc4_entities.py`, trained on candidates that taggers trained on other
+//!    folds of the training split found) keeps candidates above a per-role threshold; of
+//!    overlapping candidates (a mention and its variants) the best stays; mentions inside a
+//!    longer one are merged into it and each entity is output with one mention.
 #![deny(missing_docs)]
 
 mod decode;
+mod features;
 mod hash;
 mod lexicon;
 mod model;
 mod relevance;
+mod select;
 mod words;
 
 pub use lexicon::Lexicon;
@@ -79,11 +88,11 @@ impl Extracts {
     }
 }
 
-/// Decision thresholds, calibrated on a holdout of the training split (the last 200
-/// documents, with models trained on the rest). For calibration runs, the environment
+/// Decision thresholds, chosen by cross-validation on the training split (four folds: models
+/// trained on three, candidates of the fourth). For calibration runs, the environment
 /// variables `SITREP_MUC4_BIAS` (six comma-separated label offsets), `SITREP_MUC4_SURE`
-/// (five lexicon precisions), `SITREP_MUC4_REL` (relevance threshold) and
-/// `SITREP_MUC4_NAMES` (role bits) override them.
+/// (five lexicon precisions), `SITREP_MUC4_REL` (relevance threshold), `SITREP_MUC4_NAMES`
+/// (role bits) and `SITREP_MUC4_KEEP` (five classifier thresholds) override them.
 #[derive(Clone, Debug)]
 pub struct Tuning {
     /// Offsets added to the tagger's label scores ([`model::BIAS`]).
@@ -94,6 +103,8 @@ pub struct Tuning {
     pub relevance: f32,
     /// Roles (bit i for role i) whose mentions with a rare word widen over rare neighbours.
     pub names: usize,
+    /// Per role, the classifier score from which a candidate is kept.
+    pub keep: [f32; 5],
 }
 
 static TUNING: std::sync::OnceLock<Tuning> = std::sync::OnceLock::new();
@@ -117,7 +128,9 @@ impl Tuning {
                 sure: decode::SURE,
                 relevance: relevance::THRESHOLD,
                 names: decode::NAME_ROLES,
+                keep: select::KEEP,
             };
+            parse_list("SITREP_MUC4_KEEP", &mut t.keep);
             parse_list("SITREP_MUC4_BIAS", &mut t.bias);
             parse_list("SITREP_MUC4_SURE", &mut t.sure);
             parse_list("SITREP_MUC4_REL", std::slice::from_mut(&mut t.relevance));
@@ -127,6 +140,21 @@ impl Tuning {
     }
 }
 
+/// A candidate mention: its role, words, the classifier's features and score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scored {
+    /// Index into [`ROLES`].
+    pub role: usize,
+    /// The mention (words separated by spaces).
+    pub mention: String,
+    /// The classifier's feature names.
+    pub features: Vec<String>,
+    /// The classifier's score (log-odds of being a filler of the role).
+    pub score: f32,
+    /// Word ranges (first, last word index) where it was found.
+    pub spans: Vec<(usize, usize)>,
+}
+
 /// Extracts the MUC-4 role fillers of `text` with the built-in model.
 pub fn extract(text: &str) -> Extracts {
     extract_with(Model::builtin(), text)
@@ -134,24 +162,68 @@ pub fn extract(text: &str) -> Extracts {
 
 /// Extracts the MUC-4 role fillers of `text` with `model`.
 pub fn extract_with(model: &Model, text: &str) -> Extracts {
+    let keep = &Tuning::get().keep;
+    let cands = candidates_with(model, text);
+    let kept: Vec<select::Kept<'_>> = cands
+        .iter()
+        .filter(|c| c.score >= keep[c.role])
+        .map(|c| select::Kept {
+            role: c.role,
+            words: c.mention.split(' ').collect(),
+            spans: &c.spans,
+            score: c.score,
+        })
+        .collect();
+    select::entities(&kept)
+}
+
+/// The candidate mentions of `text`, scored, in order of first occurrence (none when the
+/// document is not relevant).
+pub fn candidates(text: &str) -> Vec<Scored> {
+    candidates_with(Model::builtin(), text)
+}
+
+fn candidates_with(model: &Model, text: &str) -> Vec<Scored> {
     let lower = text.to_lowercase();
     let words = words::words(&lower);
     let hashes: Vec<u64> = words.iter().map(|w| hash::word_hash(w.text)).collect();
     let tuning = Tuning::get();
-    if Relevance::builtin().score(&words, &hashes) < tuning.relevance {
-        return Extracts::default();
+    let relevance = Relevance::builtin().score(&words, &hashes);
+    if relevance < tuning.relevance {
+        return Vec::new();
     }
-    let labels = model.tag_biased(&hashes, &tuning.bias);
+    let tagged = model.tag_biased(&hashes, &tuning.bias);
     let rare: Vec<bool> = hashes.iter().map(|&h| model.is_rare(h)).collect();
-    decode::decode(
+    let lexicon = Lexicon::builtin();
+    let cands = decode::decode(
         &lower,
         &words,
         &hashes,
-        &labels,
-        Lexicon::builtin(),
+        &tagged.labels,
+        lexicon,
         &rare,
         tuning,
-    )
+    );
+    let doc = features::Document {
+        text: &lower,
+        words: &words,
+        tagged: &tagged,
+        rare: &rare,
+        lexicon,
+        relevance,
+    };
+    let classifier = select::Classifier::builtin();
+    cands
+        .iter()
+        .zip(features::features(&doc, &cands))
+        .map(|(c, features)| Scored {
+            role: c.role,
+            mention: c.words.join(" "),
+            score: classifier.score(&features),
+            features,
+            spans: c.spans.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -15,9 +15,10 @@ use super::hash::{HashSetU64, word_hash};
 
 /// Labels: none plus the five roles.
 pub const LABELS: usize = 6;
-/// Per-label score offsets (weights are scaled by 64), calibrated on a holdout of the
-/// training split: the roles' recall is worth more than the precision lost.
-pub const BIAS: [i32; LABELS] = [0, 400, 0, 400, 800, 0];
+/// Per-label score offsets (weights are scaled by 64): the tagger proposes more mentions than
+/// its own argmax would, and the entity classifier ([`super::select`]) filters them. Chosen
+/// by cross-validation on the training split.
+pub const BIAS: [i32; LABELS] = [0, 800, 400, 800, 1000, 400];
 /// Context words either side that enter the bag-of-words features.
 const WINDOW: usize = 4;
 
@@ -87,11 +88,11 @@ impl Model {
 
     /// One label per word, given the words' hashes ([`word_hash`]).
     pub fn tag(&self, hashes: &[u64]) -> Vec<u8> {
-        self.tag_biased(hashes, &BIAS)
+        self.tag_biased(hashes, &BIAS).labels
     }
 
-    /// [`Model::tag`] with `bias` added to each label's score.
-    pub fn tag_biased(&self, hashes: &[u64], bias: &[i32; LABELS]) -> Vec<u8> {
+    /// [`Model::tag`] with `bias` added to each label's score, with the scores.
+    pub fn tag_biased(&self, hashes: &[u64], bias: &[i32; LABELS]) -> Tagged {
         let rare: Vec<u64> = hashes
             .iter()
             .map(|h| u64::from(!self.vocab.contains(h)))
@@ -104,7 +105,10 @@ impl Model {
             right[j + 1] = add(&right[j], self.row(mix(12, h, 0, self.mask)));
         }
         let mut feats = Vec::with_capacity(20);
-        let mut labels = Vec::with_capacity(hashes.len());
+        let mut out = Tagged {
+            labels: Vec::with_capacity(hashes.len()),
+            scores: Vec::with_capacity(hashes.len()),
+        };
         let mut prev = 0u8;
         for i in 0..hashes.len() {
             features(hashes, &rare, i, u64::from(prev), self.mask, &mut feats);
@@ -119,10 +123,20 @@ impl Model {
                 }
             }
             prev = argmax(&scores);
-            labels.push(prev);
+            out.labels.push(prev);
+            out.scores.push(scores);
         }
-        labels
+        out
     }
+}
+
+/// The tagger's output: per word, the label and the (biased) score of every label.
+#[derive(Clone, Debug, Default)]
+pub struct Tagged {
+    /// Per word, the highest-scoring label.
+    pub labels: Vec<u8>,
+    /// Per word, the scores of the labels (weights x 64, offsets included).
+    pub scores: Vec<[i32; LABELS]>,
 }
 
 impl Model {

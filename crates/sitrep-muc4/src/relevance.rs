@@ -10,9 +10,9 @@ use std::sync::OnceLock;
 use super::hash::{HashMapU64, HashSetU64, word_hash};
 use super::words::Word;
 
-/// Documents scoring below this are taken to have no fillers (calibrated on a holdout of
-/// the training split).
-pub const THRESHOLD: f32 = -0.75;
+/// Documents scoring below this are taken to have no fillers. Low, because the entity
+/// classifier also weighs the score (chosen by cross-validation on the training split).
+pub const THRESHOLD: f32 = -2.0;
 
 /// Word hash to weight, and the bias.
 #[derive(Debug, Default)]

@@ -29,12 +29,19 @@ fn refuses_bad_model_files() {
     assert!(Model::from_bytes(&b, "").is_ok());
 }
 
+fn tagged_mentions(c: &[decode::Candidate<'_>], role: usize) -> Vec<String> {
+    c.iter()
+        .filter(|c| c.role == role && c.kind == decode::Kind::Tagged)
+        .map(|c| c.words.join(" "))
+        .collect()
+}
+
 #[test]
-fn one_mention_per_entity_and_no_lone_function_words() {
+fn candidates_are_runs_without_lone_function_words() {
     let text = "luis carlos galan and galan of the";
     let w = words::words(text);
     let labels = [4, 4, 4, 0, 4, 0, 4];
-    let x = decode::decode(
+    let c = decode::decode(
         text,
         &w,
         &hashes(&w),
@@ -43,23 +50,76 @@ fn one_mention_per_entity_and_no_lone_function_words() {
         &[false; 16][..w.len()],
         Tuning::get(),
     );
-    assert_eq!(x.victim, vec![vec!["luis carlos galan".to_string()]]);
+    assert_eq!(tagged_mentions(&c, 3), ["luis carlos galan", "galan"]);
+    assert!(c.iter().all(|c| c.words != ["the"]), "{c:?}");
+    let galan = c.iter().find(|c| c.words == ["galan"]).unwrap();
+    assert_eq!((galan.spans.as_slice(), galan.tagged), (&[(4, 4)][..], 1));
 }
 
 #[test]
-fn punctuation_splits_mentions() {
-    let text = "army of national liberation (eln)";
+fn punctuation_splits_mentions_and_variants_are_offered() {
+    let text = "army of national liberation (eln) and captain walter moscoso";
     let w = words::words(text);
-    let x = decode::decode(
+    let rare: Vec<bool> = w
+        .iter()
+        .map(|w| matches!(w.text, "eln" | "walter" | "moscoso"))
+        .collect();
+    let c = decode::decode(
         text,
         &w,
         &hashes(&w),
-        &[2, 2, 2, 2, 2],
+        &[2, 2, 2, 2, 2, 0, 4, 4, 4],
         &Lexicon::default(),
-        &[false; 16][..w.len()],
+        &rare,
         Tuning::get(),
     );
-    assert_eq!(x.perp_org.len(), 2, "{x:?}");
+    assert_eq!(
+        tagged_mentions(&c, 1),
+        ["army of national liberation", "eln"]
+    );
+    let name = c.iter().find(|c| c.kind == decode::Kind::NameOnly).unwrap();
+    assert_eq!(name.words, ["walter", "moscoso"]);
+}
+
+#[test]
+fn best_of_overlapping_candidates_stays_and_inner_mentions_merge() {
+    let spans = [(0, 2), (1, 2), (5, 5), (8, 9)];
+    let kept = [
+        select::Kept {
+            role: 3,
+            words: vec!["captain", "luis", "galan"],
+            spans: &spans[0..1],
+            score: 0.5,
+        },
+        select::Kept {
+            role: 3,
+            words: vec!["luis", "galan"],
+            spans: &spans[1..2],
+            score: 1.5,
+        },
+        select::Kept {
+            role: 3,
+            words: vec!["galan"],
+            spans: &spans[2..3],
+            score: 0.1,
+        },
+        select::Kept {
+            role: 4,
+            words: vec!["car", "bomb"],
+            spans: &spans[3..4],
+            score: 0.1,
+        },
+    ];
+    let x = select::entities(&kept);
+    assert_eq!(x.victim, vec![vec!["luis galan".to_string()]]);
+    assert_eq!(x.weapon, vec![vec!["car bomb".to_string()]]);
+}
+
+#[test]
+fn classifier_sums_the_weights_of_known_features() {
+    let c = select::Classifier::parse("# c\nVictim bias\t-1.5\nVictim len=2\t0.5\nbad\n");
+    let s = c.score(&["Victim bias", "Victim len=2", "Victim unknown"]);
+    assert!((s + 1.0).abs() < 1e-6, "{s}");
 }
 
 fn hashes(w: &[words::Word<'_>]) -> Vec<u64> {
