@@ -150,6 +150,7 @@ fn event(p: &Plan) -> Event {
             country: Some("PK".into()),
             lat: Some(24.0 + (j * 37 % 1200) as f64 / 100.0),
             lon: Some(61.0 + (j * 53 % 1200) as f64 / 100.0),
+            kind: Some("city".into()),
         }),
         actors: vec![EventActor {
             name: GROUPS[p.group].into(),

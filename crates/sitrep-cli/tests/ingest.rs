@@ -277,10 +277,6 @@ fn toll(v: &Value) -> (u64, u64, u64) {
 /// EXPECTED.md §4 and §9 on the real corpus. The fusion rules themselves are tested on
 /// hand-made records mirroring EXPECTED.md in `crates/sitrep-fuse/tests/expected.rs`.
 #[test]
-#[ignore = "needs the events extractor to give each report its incident's place and toll: \
-            today doc 2 (wire-laki-toll-31) is placed at a Peshawar hospital so it misses \
-            incident A, and doc 9's annual total (723) is read as A's toll (A already gets \
-            best 36, low 15, revisions 15-31-36 and the 69 outlier); run with --ignored"]
 fn expected_incidents_from_the_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let db = db_in(&dir);

@@ -53,6 +53,20 @@ fn place_score(e: &Location, i: &Location) -> Option<f64> {
     if key(&e.name) == key(&i.name) {
         s = s.max(0.3);
     }
+    // A province or a country has no point to measure from: it holds the other or not.
+    let level = |l: &Location| match l.kind.as_deref() {
+        Some("country") => 2,
+        Some("admin1" | "region") => 1,
+        _ => 0,
+    };
+    if level(e) > 0 || level(i) > 0 {
+        let holds = |outer: &Location, inner: &Location| match level(outer) {
+            2 => same(&outer.country, &inner.country),
+            1 => inner.admin1.as_deref().map(key) == Some(key(&outer.name)),
+            _ => false,
+        };
+        return (key(&e.name) == key(&i.name) || holds(e, i) || holds(i, e)).then_some(s.max(0.05));
+    }
     if let Some(d) = km(e, i) {
         if d > 150.0 {
             return None;

@@ -15,6 +15,7 @@ fn place(name: &str, admin2: &str, admin1: &str, country: &str, lat: f64, lon: f
         country: Some(country.into()),
         lat: Some(lat),
         lon: Some(lon),
+        kind: Some("city".into()),
     }
 }
 

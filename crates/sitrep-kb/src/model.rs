@@ -136,6 +136,19 @@ pub enum PlaceKind {
 }
 
 impl PlaceKind {
+    /// The kind as the data files spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceKind::Facility => "facility",
+            PlaceKind::Feature => "feature",
+            PlaceKind::City => "city",
+            PlaceKind::Admin2 => "admin2",
+            PlaceKind::Admin1 => "admin1",
+            PlaceKind::Region => "region",
+            PlaceKind::Country => "country",
+        }
+    }
+
     pub(crate) fn parse(s: &str) -> Option<PlaceKind> {
         Some(match s {
             "facility" => PlaceKind::Facility,

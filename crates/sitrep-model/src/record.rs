@@ -123,6 +123,11 @@ pub struct Location {
     /// Longitude.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// What the name is: `facility`, `feature`, `city`, `admin2`, `admin1`, `region` or
+    /// `country` (the precision of the coordinates); absent for a name the gazetteer does
+    /// not know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// An actor taking part in an event.

@@ -54,6 +54,7 @@ fn record(d: &Document, killed: u64) -> Record {
                 country: Some("PK".into()),
                 lat: Some(32.6),
                 lon: Some(70.9),
+                kind: Some("admin2".into()),
             }),
             actors: vec![],
             fatalities: Some(Casualties {

@@ -114,6 +114,8 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
             continue;
         }
         let mut q = "exact";
+        // Where the number's phrase starts: at its qualifier ("at least 27").
+        let mut phrase_start = i;
         for back in 1..=3 {
             if let Some(j) = i.checked_sub(back)
                 && let Some((n, label)) = cue(lex, words, j)
@@ -121,6 +123,7 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
                 && label.starts_with("qualifier:")
             {
                 q = qualifier(label);
+                phrase_start = j;
                 break;
             }
         }
@@ -128,8 +131,16 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
         let mut cat = None;
         let mut after = None;
         let mut j = i + 1;
-        while j < words.len() && j <= i + 8 {
-            if words[j].number {
+        let mut reach = i + 8;
+        while j < words.len() && j <= reach {
+            // "nine civilians, including four children and three women, were killed": the
+            // parts are passed over on the way to the harm.
+            if words[j].lower == "including" {
+                reach = i + 16;
+                j += 1;
+                continue;
+            }
+            if words[j].number && reach == i + 8 {
                 break;
             }
             if let Some((n, label)) = cue(lex, words, j) {
@@ -147,7 +158,9 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
         }
         let mut before = None;
         for back in 1..=5 {
-            let Some(k) = i.checked_sub(back) else { break };
+            let Some(k) = phrase_start.checked_sub(back) else {
+                break;
+            };
             if number(&words[k]).is_some() {
                 break;
             }
@@ -171,7 +184,7 @@ pub(super) fn counts(lex: &Lexicons, words: &[Word]) -> Vec<Count> {
             before = Some((1, Harm::Killed));
         }
         let harm = match (before, after) {
-            (Some((b, h)), Some((a, _))) if b <= a => Some(h),
+            (Some((b, h)), Some((a, _))) if b < a => Some(h),
             (_, Some((_, h))) => Some(h),
             (Some((_, h)), None) => Some(h),
             (None, None) => None,
@@ -208,9 +221,9 @@ pub(super) fn toll(counts: &[Count], harm: Harm) -> Option<Casualties> {
             Some("militants") => t.militants.is_none(),
             _ => false,
         };
-        // Militants killed add to a toll of militants (an operation), not to an attack's.
-        let counted = c.category != Some("militants") || first.category == Some("militants");
-        if fresh && counted && first.category.is_some() {
+        // Every side's dead count, as ACLED counts them: "seven soldiers were martyred and
+        // four terrorists killed" is 11.
+        if fresh && first.category.is_some() {
             t.total += c.value;
             set_category(&mut t, c);
         }

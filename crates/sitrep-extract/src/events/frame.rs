@@ -52,17 +52,31 @@ const SKIP: &[&str] = &[
     "remote",
     "recent",
     "latest",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "central",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
 ];
 
 /// True when a locative preposition ("in", "near the", "in the general area") leads to the
 /// word starting at byte `at`.
+/// Names in between count as part of the phrase ("in the Barmal district of eastern
+/// Paktika").
 fn locative(words: &[Word], at: usize) -> bool {
     let i = words.partition_point(|w| w.span.start < at);
     words[..i]
         .iter()
         .rev()
-        .take(5)
-        .find(|w| !SKIP.contains(&w.lower.as_ref()))
+        .take(7)
+        .find(|w| {
+            let lower = w.lower.as_ref();
+            LOCATIVE.contains(&lower) || !SKIP.contains(&lower) && !w.capitalised
+        })
         .is_some_and(|w| LOCATIVE.contains(&w.lower.as_ref()))
 }
 
@@ -84,6 +98,7 @@ pub(super) fn place(ents: &Entities, words: &[Word], span: Span) -> Option<Pick>
                     country: e.country.clone().or_else(|| p.map(|p| p.country.clone())),
                     lat: p.map(|p| p.lat),
                     lon: p.map(|p| p.lon),
+                    kind: Some(kind.as_str().to_string()),
                 },
                 rank: rank(kind),
             })

@@ -2,7 +2,9 @@
 //! facility named again, or a definite reference) folds into the event already seen,
 //! filling what it lacked and adding its evidence.
 
-use super::casualties::Harm;
+use sitrep_model::record::Location;
+
+use super::casualties::{Count, Harm};
 use super::words::Word;
 use super::{DocEvent, category};
 
@@ -70,6 +72,33 @@ pub(super) fn same_place(e: &DocEvent, ev: &DocEvent, w: &[Word]) -> bool {
     (a.rank <= 3 || b.rank <= 3) && name_words(&b.location.name).iter().any(|x| wa.contains(x))
 }
 
+/// True when `inner` lies inside `outer` as far as their countries and admin areas tell.
+fn inside(inner: &Location, outer: &Location) -> bool {
+    let agree = |a: &Option<String>, b: &Option<String>| b.is_none() || a == b;
+    agree(&inner.country, &outer.country)
+        && agree(&inner.admin1, &outer.admin1)
+        && agree(&inner.admin2, &outer.admin2)
+}
+
+/// Adds a later mention's counts of `harm`: all of them when the event has none yet; else
+/// only those of a side the event's counts do not cover yet ("four militants were killed in
+/// the exchange of fire" after "seven soldiers martyred"). A later bare total ("the toll rose
+/// to 31") never adds to the first.
+fn add_counts(mine: &mut Vec<Count>, later: &[Count], harm: Harm) {
+    let had: Vec<Option<&'static str>> = mine
+        .iter()
+        .filter(|c| c.harm == harm)
+        .map(|c| c.category)
+        .collect();
+    let all_sided = had.iter().all(Option::is_some);
+    for c in later.iter().filter(|c| c.harm == harm) {
+        let side_is_new = c.category.is_some() && !had.contains(&c.category);
+        if had.is_empty() || all_sided && side_is_new {
+            mine.push(c.clone());
+        }
+    }
+}
+
 pub(super) fn merge(e: &mut DocEvent, ev: DocEvent) {
     if ev.strength > e.strength && category(&e.kind) == category(&ev.kind) {
         (e.kind, e.sub, e.strength) = (ev.kind, ev.sub, ev.strength);
@@ -91,9 +120,14 @@ pub(super) fn merge(e: &mut DocEvent, ev: DocEvent) {
         }
         _ => {}
     }
+    // A later, more specific place replaces the first only when it lies inside it: "an
+    // official at the District Headquarters Hospital" in Peshawar does not move a bombing in
+    // Lakki Marwat.
     match (&e.place, ev.place) {
         (None, Some(p)) => e.place = Some(p),
-        (Some(a), Some(b)) if b.rank < a.rank => e.place = Some(b),
+        (Some(a), Some(b)) if b.rank < a.rank && inside(&b.location, &a.location) => {
+            e.place = Some(b)
+        }
         _ => {}
     }
     for x in ev.actors {
@@ -101,13 +135,8 @@ pub(super) fn merge(e: &mut DocEvent, ev: DocEvent) {
             e.actors.push(x);
         }
     }
-    if !e.counts.iter().any(|c| c.harm == Harm::Killed) {
-        e.counts
-            .extend(ev.counts.iter().filter(|c| c.harm == Harm::Killed).cloned());
-    }
-    if !e.counts.iter().any(|c| c.harm == Harm::Injured) {
-        e.counts
-            .extend(ev.counts.into_iter().filter(|c| c.harm == Harm::Injured));
+    for harm in [Harm::Killed, Harm::Injured] {
+        add_counts(&mut e.counts, &ev.counts, harm);
     }
     for w in ev.weapons {
         if !e.weapons.contains(&w) {

@@ -104,8 +104,40 @@ pub fn extract(a: &Analysis, ents: &Entities, kb: &KnowledgeBase) -> Vec<DocEven
         sentence(a, ents, &lex, &all[lo..hi], s, published, &mut events);
         lo = hi;
     }
+    fold_headline(a, &mut events);
     events.retain(anchored);
     events
+}
+
+/// An event first told in the headline ("Seven soldiers martyred in attack on Kech
+/// checkpost") is the story's incident: it folds into the first event of its kind the body
+/// tells, which has the detail.
+fn fold_headline(a: &Analysis, events: &mut Vec<DocEvent>) {
+    let Some(title_end) = a
+        .doc
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && a.text().trim_start().starts_with(t))
+        .map(|t| a.text().len() - a.text().trim_start().len() + t.len())
+    else {
+        return;
+    };
+    let in_title = |e: &DocEvent| e.evidence.first().is_some_and(|s| s.end <= title_end);
+    let Some(h) = events.iter().position(in_title) else {
+        return;
+    };
+    let Some(body) = (h + 1..events.len())
+        .find(|&i| !in_title(&events[i]) && category(&events[i].kind) == category(&events[h].kind))
+    else {
+        return;
+    };
+    let headline = events.remove(h);
+    let body = &mut events[body - 1];
+    let last = body.last_sentence;
+    merge(body, headline);
+    body.last_sentence = last;
+    body.evidence.sort_by_key(|s| s.start);
 }
 
 fn anchored(e: &DocEvent) -> bool {
@@ -114,8 +146,51 @@ fn anchored(e: &DocEvent) -> bool {
         || e.counts.iter().any(|c| c.harm == Harm::Killed)
 }
 
+/// True when the sentence `w` counts over a period: a period cue ("so far", "during the
+/// same period", "in 2025") and a number that is not a year. "Relations deteriorated last
+/// month amid clashes" alludes to an incident; "412 civilians lost their lives in attacks
+/// during the same period" counts many.
+fn counts_over_period(lex: &Lexicons, w: &[Word]) -> bool {
+    let year = |j: usize| {
+        w[j].number && w[j].lower.len() == 4 && {
+            casualties::number(&w[j]).is_some_and(|y| (1900..=2100).contains(&y))
+        }
+    };
+    let cue = (0..w.len()).any(|j| {
+        lex.period_cues.longest_at(&w[j..]).is_some()
+            || j > 0
+                && matches!(
+                    w[j - 1].lower.as_ref(),
+                    "in" | "during" | "throughout" | "since"
+                )
+                && year(j)
+    });
+    cue && (0..w.len()).any(|j| !year(j) && casualties::number(&w[j]).is_some_and(|n| n >= 2))
+}
+
+/// True when the plural trigger at `i` counts many incidents: after a number ("48 suicide
+/// attacks", "12,857 of the operations") or in a sentence counting over a period.
+fn counts_many(w: &[Word], i: usize, period: bool) -> bool {
+    let number_before = w[i.saturating_sub(4)..i]
+        .iter()
+        .any(|x| casualties::number(x).is_some_and(|n| n >= 2));
+    let of_the = i >= 2 && w[i - 2].lower == "of" && w[i - 1].lower == "the";
+    number_before || of_the || period
+}
+
+/// True when the date starting at word `i` is when something was said ("on Monday accused
+/// Pakistan of ...", "said on Tuesday"), not when the incident happened.
+/// A verb after a comma starts another clause ("late on Sunday, saying ...").
+fn when_said(text: &str, lex: &Lexicons, w: &[Word], i: usize) -> bool {
+    let on = i > 0 && w[i - 1].lower == "on";
+    let verb_at = |j: usize| j < w.len() && lex.reporting.longest_at(&w[j..]).is_some();
+    let next_in_clause = i + 1 < w.len() && !text[w[i].span.end..w[i + 1].span.start].contains(',');
+    on && (i >= 2 && verb_at(i - 2) || next_in_clause && verb_at(i + 1))
+}
+
 fn hits(lex: &Lexicons, w: &[Word]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
+    let period = counts_over_period(lex, w);
     let mut i = 0;
     while i < w.len() {
         match lex.triggers.longest_at(&w[i..]) {
@@ -130,7 +205,10 @@ fn hits(lex: &Lexicons, w: &[Word]) -> Vec<(usize, usize, usize)> {
                 });
                 let aggregate = hedged
                     || (1..=2).any(|b| i >= b && w[i - b].number)
-                    || i > 0 && w[i - 1].lower == "such";
+                    || i > 0 && w[i - 1].lower == "such"
+                    || lex.infos[info].plural
+                        && !lex.infos[info].has("talks")
+                        && counts_many(w, i, period);
                 if !aggregate {
                     out.push((i, n, info));
                 }
@@ -173,6 +251,12 @@ fn sentence(
             last.counts.extend(counts);
             last.evidence.push(span);
             last.last_sentence = s;
+            if last.date.is_none() {
+                last.date = when::dates(w, published)
+                    .into_iter()
+                    .find(|d| !when_said(a.text(), lex, w, d.0))
+                    .map(|d| d.1);
+            }
         }
         return;
     };
@@ -209,7 +293,12 @@ fn sentence(
         tags.push("cross-border".into());
     }
     let dates = when::dates(w, published);
-    let date = dates.iter().min_by_key(|d| d.0.abs_diff(at)).map(|d| d.1);
+    let date = dates
+        .iter()
+        .filter(|d| !when_said(a.text(), lex, w, d.0))
+        .min_by_key(|d| d.0.abs_diff(at))
+        .or_else(|| dates.iter().min_by_key(|d| d.0.abs_diff(at)))
+        .map(|d| d.1);
     let place = frame::place(ents, w, span)
         .or_else(|| frame::name_after_preposition(a, ents, lex, w, at, info.has("talks")));
     if info.has("talks") && place.is_none() {

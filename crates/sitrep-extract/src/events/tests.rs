@@ -95,3 +95,61 @@ fn historical_attack_is_tagged() {
     assert!(ev[0].tags.contains(&"historical".to_string()));
     assert_eq!(day(&ev[0]), ("2014-01-01".into(), "2014-12-31".into()));
 }
+
+#[test]
+fn plural_triggers_that_count_many_incidents_are_not_incidents() {
+    let text = "Troops carried out 4,210 operations in the province in 2025. During the same \
+                period, 96 policemen and 140 civilians lost their lives in terrorist attacks. \
+                Relations soured last month amid border clashes near Chaman.";
+    let ev = events(text, "2026-01-20");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(ev[0].fatalities.is_none(), "{ev:#?}");
+}
+
+#[test]
+fn the_headline_event_is_the_story_s_incident() {
+    let text = "Five soldiers martyred, three militants killed in attack on Zhob post\n\n\
+                Five soldiers were martyred and three militants killed when attackers stormed \
+                a post in Zhob on Sunday night, officials said on Monday.";
+    let kb = KnowledgeBase::embedded().unwrap();
+    let mut doc = Document::from_text(
+        "t",
+        text,
+        Some(NaiveDate::parse_from_str("2025-09-02", "%Y-%m-%d").unwrap()),
+    );
+    doc.title =
+        Some("Five soldiers martyred, three militants killed in attack on Zhob post".into());
+    let ev = crate::extract(&doc, &kb).events;
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert!(ev[0].date.is_some(), "{ev:#?}");
+    let f = ev[0].fatalities.as_ref().unwrap();
+    assert_eq!(
+        (f.total, f.security_forces, f.militants),
+        (8, Some(5), Some(3))
+    );
+    assert_eq!(day(&ev[0]), ("2025-08-31".into(), "2025-08-31".into()));
+}
+
+#[test]
+fn parts_others_and_statement_days_do_not_mislead_the_frame() {
+    let text = "The Taliban government on Tuesday accused the neighbouring army of shelling \
+                houses in the Dand district of southern Kandahar province late on Monday, \
+                saying six civilians, including two children and a woman, were killed and \
+                four others injured.";
+    let ev = events(text, "2025-05-07");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let e = &ev[0];
+    assert_eq!(day(e), ("2025-05-05".into(), "2025-05-05".into()));
+    assert_eq!(e.location.as_ref().unwrap().name, "Kandahar");
+    assert_eq!(e.fatalities.as_ref().unwrap().total, 6);
+    assert_eq!(e.injured.as_ref().unwrap().total, 4);
+}
+
+#[test]
+fn a_later_place_elsewhere_does_not_move_the_incident() {
+    let text = "A roadside bomb killed three people in Bannu on Friday. The wounded were taken \
+                to Lady Reading Hospital in Peshawar, an official at the hospital said.";
+    let ev = events(text, "2025-04-12");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_ref().unwrap().name, "Bannu");
+}

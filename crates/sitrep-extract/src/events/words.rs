@@ -73,6 +73,8 @@ pub(super) struct TriggerInfo {
     pub kind: String,
     pub sub: String,
     pub tags: Vec<String>,
+    /// The plural of another trigger ("attacks", "clashes"): it may count many incidents.
+    pub plural: bool,
 }
 
 impl TriggerInfo {
@@ -87,6 +89,10 @@ pub(super) struct Lexicons {
     pub infos: Vec<TriggerInfo>,
     pub casualty: Phrases,
     pub weapons: Phrases,
+    /// Phrases that make a sentence about a period ("so far", "same period").
+    pub period_cues: Phrases,
+    /// Reporting verbs ("said", "accused"): a date next to one is when something was said.
+    pub reporting: Phrases,
     /// Capitalised words that never name a place: month and weekday names, function words.
     pub not_places: std::collections::HashSet<String>,
 }
@@ -124,8 +130,20 @@ fn compile(kb: &KnowledgeBase) -> Lexicons {
             kind: kind.trim().to_string(),
             sub,
             tags,
+            plural: false,
         });
         trigger_lines.push(format!("{words}\t{}", infos.len() - 1));
+    }
+    let phrases: std::collections::HashSet<&str> = trigger_lines
+        .iter()
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    for (line, info) in trigger_lines.iter().zip(&mut infos[1..]) {
+        let phrase = line.split('\t').next().unwrap_or("");
+        info.plural = [phrase.strip_suffix("es"), phrase.strip_suffix('s')]
+            .into_iter()
+            .flatten()
+            .any(|singular| phrases.contains(singular));
     }
     Lexicons {
         not_places: kb
@@ -138,5 +156,7 @@ fn compile(kb: &KnowledgeBase) -> Lexicons {
         infos,
         casualty: Phrases::from_lines(&lines("casualty_words")),
         weapons: Phrases::from_lines(&lines("weapons")),
+        period_cues: Phrases::from_lines(&lines("period_cues")),
+        reporting: Phrases::from_lines(&lines("reporting_verbs")),
     }
 }
