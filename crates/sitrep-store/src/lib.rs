@@ -97,7 +97,8 @@ pub struct StoredFigure {
     pub figure: sitrep_model::record::Figure,
 }
 
-/// Claims of one speaker across reports.
+/// Claims of one speaker across reports, grouped by topic (claims about the same entity
+/// together, then those about nothing named), each group by report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SpeakerClaims {
     /// The speaker as most reports name them.
@@ -117,6 +118,9 @@ pub struct SpeakerClaim {
     pub kind: String,
     /// What was said.
     pub text: String,
+    /// What it is about: the first entity it names (a group, a place, a person), by which
+    /// a speaker's claims are grouped; `None` when it names none.
+    pub topic: Option<String>,
     /// For a denial: the claim it denies, as (report, index).
     pub denies: Option<(String, usize)>,
 }
@@ -133,7 +137,8 @@ pub trait Store {
     fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>, StoreError>;
     /// Every stored figure with its report.
     fn figures(&self) -> Result<Vec<StoredFigure>, StoreError>;
-    /// Claims grouped by speaker, each denial with the claim it denies.
+    /// Claims grouped by speaker and, within a speaker, by topic; each denial with the claim
+    /// it denies.
     fn claims_by_speaker(&self) -> Result<Vec<SpeakerClaims>, StoreError>;
     /// Ids of reports whose text matches a full-text query, best first.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError>;

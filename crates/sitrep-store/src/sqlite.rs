@@ -199,10 +199,17 @@ impl Store for SqliteStore {
                 idx: idx as usize,
                 kind: c.kind,
                 text: c.text,
+                topic: c.about.into_iter().next(),
                 denies: dd.zip(di.map(|i| i as usize)),
             });
         }
-        Ok(groups.into_values().collect())
+        let mut groups: Vec<SpeakerClaims> = groups.into_values().collect();
+        for g in &mut groups {
+            // Stable: within a topic, claims stay in report order.
+            g.claims
+                .sort_by_key(|c| (c.topic.is_none(), c.topic.as_deref().map(key)));
+        }
+        Ok(groups)
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError> {

@@ -178,3 +178,58 @@ fn a_denial_is_linked_to_the_accusation_it_denies() {
         .unwrap();
     assert_eq!(police.claims[0].kind, "accusation");
 }
+
+#[test]
+fn a_speaker_s_claims_are_grouped_by_topic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    let said = |about: &[&str], text: &str| Claim {
+        speaker: "Provincial Spokesman".into(),
+        kind: "assertion".into(),
+        about: about.iter().map(|a| a.to_string()).collect(),
+        text: text.into(),
+        ..record(&doc("x", "x", "2026-03-01"), 1).claims[0].clone()
+    };
+    for (id, day, claims) in [
+        (
+            "m",
+            "2026-03-07",
+            vec![
+                said(&["Unknown Front"], "the front is behind it"),
+                said(&[], "calm has returned"),
+            ],
+        ),
+        (
+            "n",
+            "2026-03-08",
+            vec![
+                said(&["Budget"], "funds were released"),
+                said(&["Unknown Front"], "the front's cell was broken up"),
+            ],
+        ),
+    ] {
+        let d = doc(id, id, day);
+        let mut r = record(&d, 3);
+        r.claims = claims;
+        s.ingest(&[(d, r)]).unwrap();
+    }
+    let groups = s.claims_by_speaker().unwrap();
+    let g = groups
+        .iter()
+        .find(|g| g.speaker == "Provincial Spokesman")
+        .unwrap();
+    let order: Vec<(Option<&str>, &str)> = g
+        .claims
+        .iter()
+        .map(|c| (c.topic.as_deref(), c.doc_id.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (Some("Budget"), "n"),
+            (Some("Unknown Front"), "m"),
+            (Some("Unknown Front"), "n"),
+            (None, "m"),
+        ]
+    );
+}
