@@ -34,9 +34,11 @@ def norm(s):
 
 def load(gold_path, cand_paths):
     gold = {}
+    texts = {}
     for l in open(gold_path, encoding="utf-8"):
         if l.strip():
             d = json.loads(l)
+            texts[d["docid"]] = d["doctext"].lower()
             gold[d["docid"]] = {r: [{norm(m[0]) for m in e} for e in d["extracts"].get(r, [])] for r in ROLES}
     docs = []
     for p in cand_paths:
@@ -49,7 +51,7 @@ def load(gold_path, cand_paths):
                     y = 1.0 if any(norm(c["mention"]) in e for e in g[c["role"]]) else 0.0
                     cands.append((c["role"], c["mention"], c["features"], y, [tuple(x) for x in c["spans"]]))
                 docs.append((d["docid"], cands))
-    return gold, docs
+    return gold, docs, texts
 
 
 def train(docs, epochs, l2, lr):
@@ -77,12 +79,13 @@ def overlap(a, b):
     return any(s <= f and t <= e for s, e in a for t, f in b)
 
 
-def entities(kept):
+def entities(kept, text=""):
     """As select::entities: of kept (mention, score, spans) at overlapping words the best
     stays; then mentions whose words all occur in a longer one are dropped."""
     chosen = []
     for m, s, sp in sorted(kept, key=lambda k: -k[1]):
-        if not any(overlap(sp, c[2]) for c in chosen):
+        if not any(overlap(sp, c[2]) or f"{m} ({c[0]})" in text or f"{c[0]} ({m})" in text
+                   for c in chosen):
             chosen.append((m, s, sp))
     chosen.sort(key=lambda k: k[2][0])
     out = []
@@ -110,13 +113,13 @@ def ceaf(gold_ents, pred):
     return hit
 
 
-def evaluate(gold, scored, keep):
+def evaluate(gold, scored, keep, texts):
     """Per role [matched, predicted, gold] with these thresholds."""
     tot = {r: [0, 0, 0] for r in ROLES}
     for docid, cands in scored:
         for r in ROLES:
             kept = [(m, s, sp) for role, m, s, sp in cands if role == r and s >= keep[r]]
-            pred = entities(kept)
+            pred = entities(kept, texts.get(docid, ""))
             t = tot[r]
             t[0] += ceaf(gold[docid][r], pred)
             t[1] += len(pred)
@@ -134,13 +137,13 @@ def main():
     ap.add_argument("--gold", required=True)
     ap.add_argument("--cands", nargs="+", required=True)
     ap.add_argument("--out")
-    ap.add_argument("--epochs", type=int, default=10)
+    ap.add_argument("--epochs", type=int, default=20)
     ap.add_argument("--l2", type=float, default=1e-3)
-    ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--lr", type=float, default=0.02)
     ap.add_argument("--tune", action="store_true")
     ap.add_argument("--gold-all", help="gold of every document (default --gold), for counting missed entities")
     args = ap.parse_args()
-    gold, docs = load(args.gold, args.cands)
+    gold, docs, texts = load(args.gold, args.cands)
     if args.tune:
         folds = 5
         scored = []
@@ -159,13 +162,13 @@ def main():
                 best = None
                 for t in grid:
                     keep[r] = t
-                    tot = evaluate(gold, scored, keep)
+                    tot = evaluate(gold, scored, keep, texts)
                     s = [sum(tot[x][i] for x in ROLES) for i in range(3)]
                     v = f1(*s)[0]
                     if best is None or v > best[0]:
                         best = (v, t)
                 keep[r] = best[1]
-        tot = evaluate(gold, scored, keep)
+        tot = evaluate(gold, scored, keep, texts)
         for r in ROLES:
             print(f"{r:8} keep>={keep[r]:5.2f} F1={100 * f1(*tot[r])[0]:.2f} P={100 * f1(*tot[r])[1]:.2f} R={100 * f1(*tot[r])[2]:.2f}")
         s = [sum(tot[x][i] for x in ROLES) for i in range(3)]

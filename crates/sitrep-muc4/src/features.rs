@@ -162,6 +162,28 @@ pub fn features(doc: &Document<'_, '_>, cands: &[Candidate<'_>]) -> Vec<Vec<Stri
             if let Some(w) = doc.words.get(b + 1) {
                 add(format!("after={}", w.text));
             }
+            let edge = |k: Option<usize>| {
+                k.filter(|&k| k < doc.words.len()).map_or(-9, |k| {
+                    (doc.tagged.scores[k][label] - doc.tagged.scores[k][0])
+                        .div_euclid(192)
+                        .clamp(-5, 8)
+                })
+            };
+            add(format!("edge_l={}", edge(a.checked_sub(1))));
+            add(format!("edge_r={}", edge(Some(b + 1))));
+            let mut ctx: Vec<&str> = Vec::new();
+            for &(a, b) in &c.spans {
+                for k in [a.wrapping_sub(2), a.wrapping_sub(1), b + 1, b + 2] {
+                    if let Some(w) = doc.words.get(k)
+                        && !ctx.contains(&w.text)
+                    {
+                        ctx.push(w.text);
+                    }
+                }
+            }
+            for w in ctx {
+                add(format!("ctx={w}"));
+            }
             add(format!(
                 "rel={}",
                 (doc.relevance.floor() as i32).clamp(-3, 3)

@@ -163,7 +163,8 @@ pub fn extract(text: &str) -> Extracts {
 /// Extracts the MUC-4 role fillers of `text` with `model`.
 pub fn extract_with(model: &Model, text: &str) -> Extracts {
     let keep = &Tuning::get().keep;
-    let cands = candidates_with(model, text);
+    let lower = text.to_lowercase();
+    let cands = candidates_of_lower(model, &lower);
     let kept: Vec<select::Kept<'_>> = cands
         .iter()
         .filter(|c| c.score >= keep[c.role])
@@ -174,18 +175,18 @@ pub fn extract_with(model: &Model, text: &str) -> Extracts {
             score: c.score,
         })
         .collect();
-    select::entities(&kept)
+    select::entities(&lower, &kept)
 }
 
 /// The candidate mentions of `text`, scored, in order of first occurrence (none when the
 /// document is not relevant).
 pub fn candidates(text: &str) -> Vec<Scored> {
-    candidates_with(Model::builtin(), text)
+    candidates_of_lower(Model::builtin(), &text.to_lowercase())
 }
 
-fn candidates_with(model: &Model, text: &str) -> Vec<Scored> {
-    let lower = text.to_lowercase();
-    let words = words::words(&lower);
+/// [`candidates`] of an already lower-cased text.
+fn candidates_of_lower(model: &Model, lower: &str) -> Vec<Scored> {
+    let words = words::words(lower);
     let hashes: Vec<u64> = words.iter().map(|w| hash::word_hash(w.text)).collect();
     let tuning = Tuning::get();
     let relevance = Relevance::builtin().score(&words, &hashes);
@@ -196,7 +197,7 @@ fn candidates_with(model: &Model, text: &str) -> Vec<Scored> {
     let rare: Vec<bool> = hashes.iter().map(|&h| model.is_rare(h)).collect();
     let lexicon = Lexicon::builtin();
     let cands = decode::decode(
-        &lower,
+        lower,
         &words,
         &hashes,
         &tagged.labels,
@@ -205,7 +206,7 @@ fn candidates_with(model: &Model, text: &str) -> Vec<Scored> {
         tuning,
     );
     let doc = features::Document {
-        text: &lower,
+        text: lower,
         words: &words,
         tagged: &tagged,
         rare: &rare,

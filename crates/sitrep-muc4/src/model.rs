@@ -18,7 +18,7 @@ pub const LABELS: usize = 6;
 /// Per-label score offsets (weights are scaled by 64): the tagger proposes more mentions than
 /// its own argmax would, and the entity classifier ([`super::select`]) filters them. Chosen
 /// by cross-validation on the training split.
-pub const BIAS: [i32; LABELS] = [0, 800, 400, 800, 1000, 400];
+pub const BIAS: [i32; LABELS] = [0, 1200, 800, 1200, 1400, 800];
 /// Context words either side that enter the bag-of-words features.
 const WINDOW: usize = 4;
 

@@ -16,7 +16,7 @@ use super::{Extracts, ROLES};
 
 /// Per role, the score (log-odds) from which a candidate is kept, calibrated on the training
 /// split by cross-validation.
-pub const KEEP: [f32; 5] = [-1.5, -1.0, -1.75, -1.25, -1.5];
+pub const KEEP: [f32; 5] = [-1.25, -1.0, -1.25, -1.25, -1.5];
 
 /// Feature-name hash to weight.
 #[derive(Debug, Default)]
@@ -82,17 +82,28 @@ fn overlap(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
         .any(|&(s, e)| b.iter().any(|&(t, f)| s <= f && t <= e))
 }
 
-/// The entities of the kept mentions (in order of first occurrence). Within a role, of
-/// mentions found at overlapping words (a mention and its variants) the best-scoring one
-/// stays; then mentions whose words all occur in a longer one are merged into it.
-pub fn entities(kept: &[Kept<'_>]) -> Extracts {
+/// Whether the text names `a` with `b` in brackets after it ("farabundo marti national
+/// liberation front (fmln)"): then they are one entity.
+fn bracketed(text: &str, a: &[&str], b: &[&str]) -> bool {
+    text.contains(&format!("{} ({})", a.join(" "), b.join(" ")))
+}
+
+/// The entities of the kept mentions (in order of first occurrence) of the lower-cased
+/// `text`. Within a role, of mentions found at overlapping words (a mention and its
+/// variants) the best-scoring one stays, and so does the better of a name and its bracketed
+/// alias; then mentions whose words all occur in a longer one are merged into it.
+pub fn entities(text: &str, kept: &[Kept<'_>]) -> Extracts {
     let mut out = Extracts::default();
     for r in 0..ROLES.len() {
         let mut by_score: Vec<&Kept<'_>> = kept.iter().filter(|k| k.role == r).collect();
         by_score.sort_by(|a, b| b.score.total_cmp(&a.score));
         let mut chosen: Vec<&Kept<'_>> = Vec::new();
         for k in by_score {
-            if !chosen.iter().any(|c| overlap(c.spans, k.spans)) {
+            if !chosen.iter().any(|c| {
+                overlap(c.spans, k.spans)
+                    || bracketed(text, &c.words, &k.words)
+                    || bracketed(text, &k.words, &c.words)
+            }) {
                 chosen.push(k);
             }
         }

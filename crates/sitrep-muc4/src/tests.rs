@@ -110,7 +110,7 @@ fn best_of_overlapping_candidates_stays_and_inner_mentions_merge() {
             score: 0.1,
         },
     ];
-    let x = select::entities(&kept);
+    let x = select::entities("", &kept);
     assert_eq!(x.victim, vec![vec!["luis galan".to_string()]]);
     assert_eq!(x.weapon, vec![vec!["car bomb".to_string()]]);
 }
@@ -146,4 +146,26 @@ fn relevance_scores_known_words_once() {
     let s = rel.score(&w, &hashes(&w));
     // (2.0 - 1.0) / sqrt(2) - 1.0
     assert!((s - (1.0 / 2f32.sqrt() - 1.0)).abs() < 1e-5, "{s}");
+}
+
+#[test]
+fn a_name_and_its_bracketed_alias_are_one_entity() {
+    let text = "the farabundo marti national liberation front (fmln) said the fmln";
+    let spans = [(1, 5), (6, 6), (9, 9)];
+    let kept = [
+        select::Kept {
+            role: 1,
+            words: vec!["farabundo", "marti", "national", "liberation", "front"],
+            spans: &spans[0..1],
+            score: 0.5,
+        },
+        select::Kept {
+            role: 1,
+            words: vec!["fmln"],
+            spans: &spans[1..3],
+            score: 1.0,
+        },
+    ];
+    let x = select::entities(text, &kept);
+    assert_eq!(x.perp_org, vec![vec!["fmln".to_string()]]);
 }
