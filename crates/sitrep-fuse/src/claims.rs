@@ -20,35 +20,35 @@ pub struct ClaimRef<'a> {
 /// that is about the denier (or about something the denial is about), published closest
 /// before it. Returns `(denial index, denied index)` pairs into `claims`.
 pub fn link_denials(claims: &[ClaimRef<'_>]) -> Vec<(usize, usize)> {
-    let mut links = Vec::new();
-    for (i, d) in claims
+    // Normalised names, once per claim.
+    let speakers: Vec<String> = claims.iter().map(|c| key(&c.claim.speaker)).collect();
+    let abouts: Vec<Vec<String>> = claims
         .iter()
-        .enumerate()
-        .filter(|(_, c)| c.claim.kind == "denial")
-    {
-        let speaker = key(&d.claim.speaker);
-        let about: Vec<String> = d.claim.about.iter().map(|a| key(a)).collect();
-        let day = d.published.and_then(day_number);
+        .map(|c| c.claim.about.iter().map(|a| key(a)).collect())
+        .collect();
+    let days: Vec<Option<i32>> = claims
+        .iter()
+        .map(|c| c.published.and_then(day_number))
+        .collect();
+    let mut links = Vec::new();
+    for i in (0..claims.len()).filter(|&i| claims[i].claim.kind == "denial") {
+        let speaker = &speakers[i];
         let best = claims
             .iter()
             .enumerate()
-            .filter(|(j, c)| {
-                *j != i && c.claim.kind != "denial" && key(&c.claim.speaker) != speaker
-            })
-            .filter(|(_, c)| {
-                c.claim
-                    .about
+            .filter(|(j, c)| *j != i && c.claim.kind != "denial" && speakers[*j] != *speaker)
+            .filter(|(j, _)| {
+                abouts[*j]
                     .iter()
-                    .map(|a| key(a))
-                    .any(|a| a == speaker || about.contains(&a))
+                    .any(|a| a == speaker || abouts[i].contains(a))
             })
-            .min_by_key(|(_, c)| {
-                let gap = match (day, c.published.and_then(day_number)) {
+            .min_by_key(|(j, c)| {
+                let gap = match (days[i], days[*j]) {
                     (Some(a), Some(b)) if b <= a => a - b,
                     (Some(a), Some(b)) => 1000 + b - a,
                     _ => 500,
                 };
-                (gap, c.doc_id.to_string())
+                (gap, c.doc_id)
             });
         if let Some((j, _)) = best {
             links.push((i, j));

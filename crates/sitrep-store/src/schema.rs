@@ -64,6 +64,16 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text);
     CREATE VIRTUAL TABLE claims_fts USING fts5(doc_id UNINDEXED, speaker, text);
     ",
+    // 2: the publication day of each claim-about row (days from 0001-01-01 = 1), so a
+    // denial reads only the claims of the weeks before it, not every claim ever stored.
+    "
+    ALTER TABLE claim_about ADD COLUMN day INTEGER;
+    UPDATE claim_about SET day = (
+        SELECT CAST(julianday(substr(d.published, 1, 10)) - 1721425.5 AS INTEGER) + 1
+        FROM documents d WHERE d.id = claim_about.doc_id
+    );
+    CREATE INDEX claim_about_key_day ON claim_about(about_key, day);
+    ",
 ];
 
 /// Brings the database up to the latest schema, one transaction per step.
@@ -89,5 +99,36 @@ pub fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
             [found + 1],
         )?;
         tx.commit()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Datelike;
+
+    use super::*;
+
+    #[test]
+    fn a_version_1_database_is_brought_up_with_its_claim_days() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_version (version INTEGER NOT NULL);
+             INSERT INTO schema_version (version) VALUES (1);
+             INSERT INTO documents (id, published, content_hash, text, origin)
+                 VALUES ('d', '2026-03-08', 'h', 't', 'o'), ('u', NULL, 'h2', 't', 'o');
+             INSERT INTO claim_about (doc_id, idx, about_key) VALUES ('d', 0, 'x'), ('u', 0, 'x');",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), MIGRATIONS.len() as i64);
+        let days: Vec<Option<i32>> = conn
+            .prepare("SELECT day FROM claim_about ORDER BY doc_id")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let march_8 = chrono::NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
+        assert_eq!(days, [Some(march_8.num_days_from_ce()), None]);
     }
 }

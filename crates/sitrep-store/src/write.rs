@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sitrep_fuse::names::key;
-use sitrep_fuse::{ClaimRef, Member, fuse, link_denials, remove_doc};
+use sitrep_fuse::{ClaimRef, Member, day_number, fuse, link_denials, remove_doc};
 use sitrep_model::Document;
 use sitrep_model::record::{Claim, Record};
 
@@ -176,8 +176,10 @@ fn insert_claims(
     let mut ins = tx.prepare_cached(
         "INSERT INTO claims (doc_id, idx, speaker, speaker_key, kind, claim) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    let mut about =
-        tx.prepare_cached("INSERT INTO claim_about (doc_id, idx, about_key) VALUES (?1, ?2, ?3)")?;
+    let day = published.and_then(day_number);
+    let mut about = tx.prepare_cached(
+        "INSERT INTO claim_about (doc_id, idx, about_key, day) VALUES (?1, ?2, ?3, ?4)",
+    )?;
     let mut fts =
         tx.prepare_cached("INSERT INTO claims_fts (doc_id, speaker, text) VALUES (?1, ?2, ?3)")?;
     for (i, c) in claims.iter().enumerate() {
@@ -191,7 +193,7 @@ fn insert_claims(
         ])?;
         fts.execute(params![doc_id, c.speaker, c.text])?;
         for a in &c.about {
-            about.execute(params![doc_id, i as i64, key(a)])?;
+            about.execute(params![doc_id, i as i64, key(a), day])?;
         }
     }
     for (i, c) in claims
@@ -209,7 +211,14 @@ fn insert_claims(
     Ok(())
 }
 
-/// The stored claim a denial most likely denies (see [`link_denials`]).
+/// How many days before a denial the claims it may deny are looked for.
+const DENIAL_WINDOW_DAYS: i32 = 30;
+/// At most this many candidate claims per name, the most recent first.
+const DENIAL_CANDIDATES: i64 = 50;
+
+/// The stored claim a denial most likely denies (see [`link_denials`]), among the claims
+/// about the denier (or what the denial is about) published in the weeks before it, so the
+/// cost stays flat as the database grows.
 fn denied(
     tx: &Connection,
     doc_id: &str,
@@ -218,15 +227,21 @@ fn denied(
 ) -> Result<Option<(String, usize)>, StoreError> {
     let mut keys: Vec<String> = denial.about.iter().map(|a| key(a)).collect();
     keys.push(key(&denial.speaker));
+    // Undated denials look at the most recent claims about the same names.
+    let (from, to) = match published.and_then(day_number) {
+        Some(d) => (d - DENIAL_WINDOW_DAYS, d + 1),
+        None => (i32::MIN, i32::MAX),
+    };
     let mut q = tx.prepare_cached(
-        "SELECT DISTINCT c.doc_id, c.idx, c.claim, d.published FROM claim_about a
+        "SELECT c.doc_id, c.idx, c.claim, d.published FROM claim_about a
          JOIN claims c ON c.doc_id = a.doc_id AND c.idx = a.idx
          JOIN documents d ON d.id = c.doc_id
-         WHERE a.about_key = ?1 LIMIT 200",
+         WHERE a.about_key = ?1 AND a.day BETWEEN ?2 AND ?3
+         ORDER BY a.day DESC LIMIT ?4",
     )?;
     let mut found: Vec<(String, usize, Claim, Option<String>)> = Vec::new();
     for k in &keys {
-        let rows = q.query_map([k], |r| {
+        let rows = q.query_map(params![k, from, to, DENIAL_CANDIDATES], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, i64>(1)? as usize,
