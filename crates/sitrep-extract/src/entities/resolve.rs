@@ -54,6 +54,22 @@ fn bracketed_acronyms(a: &Analysis, words: &[Word], found: &mut Entities) {
                     entity: m.entity,
                     via: Via::ShortName,
                 });
+            } else if initials(m.span.of(text)) == acro {
+                // "Senior Superintendent of Police (SSP)": the document defines the acronym,
+                // and its definition beats the knowledge base's (Sipah-e-Sahaba Pakistan)
+                // here and everywhere else in the document.
+                let taken: Vec<usize> = found
+                    .mentions
+                    .iter()
+                    .filter(|x| x.span == span && x.entity != m.entity)
+                    .map(|x| x.entity)
+                    .collect();
+                for x in &mut found.mentions {
+                    if taken.contains(&x.entity) && x.span.of(text) == acro {
+                        x.entity = m.entity;
+                        x.via = Via::ShortName;
+                    }
+                }
             }
             acronyms.entry(acro.to_string()).or_insert(m.entity);
         }
@@ -73,6 +89,14 @@ fn bracketed_acronyms(a: &Analysis, words: &[Word], found: &mut Entities) {
             });
         }
     }
+}
+
+/// The capital initials of a name ("Senior Superintendent of Police" is "SSP").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect()
 }
 
 /// "Chaudhry" after "Ahmed Sharif Chaudhry": a distinctive part of one person's name.

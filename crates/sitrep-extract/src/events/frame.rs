@@ -160,7 +160,20 @@ pub(super) fn name_after_preposition(
     })
 }
 
-/// Armed groups named in `span`, as perpetrators with the status the sentence gives.
+/// Sub-event types that are the means of non-state armed groups: a state actor named
+/// before their trigger is reacting ("the apex committee reviewed the bombing"), not acting.
+const NON_STATE_MEANS: &[&str] = &["Suicide bomb", "Remote explosive/landmine/IED", "Grenade"];
+
+/// Drops the state actors (named before a trigger, without a status) of an event whose
+/// sub-type is a non-state armed group's means; run once the event's type is final.
+pub(super) fn drop_reacting_states(sub: &str, actors: &mut Vec<EventActor>) {
+    if NON_STATE_MEANS.contains(&sub) {
+        actors.retain(|a| a.status.is_some());
+    }
+}
+
+/// Armed groups named in `span`, as perpetrators with the status the sentence gives; a
+/// state actor named before the trigger, as its actor (without a status).
 pub(super) fn actors(
     ents: &Entities,
     words: &[Word],

@@ -106,6 +106,9 @@ pub fn extract(a: &Analysis, ents: &Entities, kb: &KnowledgeBase) -> Vec<DocEven
     }
     fold_headline(a, &mut events);
     events.retain(anchored);
+    for e in &mut events {
+        frame::drop_reacting_states(&e.sub, &mut e.actors);
+    }
     events
 }
 
@@ -147,7 +150,8 @@ fn anchored(e: &DocEvent) -> bool {
 }
 
 /// True when the sentence `w` counts over a period: a period cue ("so far", "during the
-/// same period", "in 2025") and a number that is not a year. "Relations deteriorated last
+/// same period", "in 2025") and a number that is not a year, or a span cue ("over the past
+/// two years", "a wave of"). "Relations deteriorated last
 /// month amid clashes" alludes to an incident; "412 civilians lost their lives in attacks
 /// during the same period" counts many.
 fn counts_over_period(lex: &Lexicons, w: &[Word]) -> bool {
@@ -156,16 +160,23 @@ fn counts_over_period(lex: &Lexicons, w: &[Word]) -> bool {
             casualties::number(&w[j]).is_some_and(|y| (1900..=2100).contains(&y))
         }
     };
-    let cue = (0..w.len()).any(|j| {
-        lex.period_cues.longest_at(&w[j..]).is_some()
-            || j > 0
-                && matches!(
-                    w[j - 1].lower.as_ref(),
-                    "in" | "during" | "throughout" | "since"
-                )
-                && year(j)
+    let span = (0..w.len()).any(|j| {
+        lex.period_cues
+            .longest_at(&w[j..])
+            .is_some_and(|(_, label)| label == "span")
     });
-    cue && (0..w.len()).any(|j| !year(j) && casualties::number(&w[j]).is_some_and(|n| n >= 2))
+    let cue = span
+        || (0..w.len()).any(|j| {
+            lex.period_cues.longest_at(&w[j..]).is_some()
+                || j > 0
+                    && matches!(
+                        w[j - 1].lower.as_ref(),
+                        "in" | "during" | "throughout" | "since"
+                    )
+                    && year(j)
+        });
+    span || cue
+        && (0..w.len()).any(|j| !year(j) && casualties::number(&w[j]).is_some_and(|n| n >= 2))
 }
 
 /// True when the plural trigger at `i` counts many incidents: after a number ("48 suicide
@@ -318,7 +329,9 @@ fn sentence(
     let refers = definite || info.has("refer");
     let arrest_sentence = kind == "Strategic developments"
         && found.iter().any(|&(_, _, i)| lex.infos[i].kind != kind);
+    let actors = frame::actors(ents, w, span, at);
     let mut ev = DocEvent {
+        actors,
         kind,
         sub,
         tags,
@@ -326,7 +339,6 @@ fn sentence(
         strength: strength(info),
         date,
         place,
-        actors: frame::actors(ents, w, span, at),
         counts,
         weapons: Vec::new(),
         evidence: vec![span],
