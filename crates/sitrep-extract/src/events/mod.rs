@@ -160,33 +160,33 @@ fn counts_over_period(lex: &Lexicons, w: &[Word]) -> bool {
             casualties::number(&w[j]).is_some_and(|y| (1900..=2100).contains(&y))
         }
     };
-    let span = (0..w.len()).any(|j| {
-        lex.period_cues
-            .longest_at(&w[j..])
-            .is_some_and(|(_, label)| label == "span")
-    });
-    let cue = span
-        || (0..w.len()).any(|j| {
-            lex.period_cues.longest_at(&w[j..]).is_some()
-                || j > 0
+    let (mut span, mut cue) = (false, false);
+    for j in 0..w.len() {
+        match lex.period_cues.longest_at(&w[j..]) {
+            Some((_, "span")) => span = true,
+            Some(_) => cue = true,
+            None => {
+                cue |= j > 0
                     && matches!(
                         w[j - 1].lower.as_ref(),
                         "in" | "during" | "throughout" | "since"
                     )
                     && year(j)
-        });
+            }
+        }
+    }
     span || cue
         && (0..w.len()).any(|j| !year(j) && casualties::number(&w[j]).is_some_and(|n| n >= 2))
 }
 
 /// True when the plural trigger at `i` counts many incidents: after a number ("48 suicide
 /// attacks", "12,857 of the operations") or in a sentence counting over a period.
-fn counts_many(w: &[Word], i: usize, period: bool) -> bool {
+fn counts_many(w: &[Word], i: usize, period: impl FnOnce() -> bool) -> bool {
     let number_before = w[i.saturating_sub(4)..i]
         .iter()
         .any(|x| casualties::number(x).is_some_and(|n| n >= 2));
     let of_the = i >= 2 && w[i - 2].lower == "of" && w[i - 1].lower == "the";
-    number_before || of_the || period
+    number_before || of_the || period()
 }
 
 /// True when the date starting at word `i` is when something was said ("on Monday accused
@@ -201,7 +201,8 @@ fn when_said(text: &str, lex: &Lexicons, w: &[Word], i: usize) -> bool {
 
 fn hits(lex: &Lexicons, w: &[Word]) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
-    let period = counts_over_period(lex, w);
+    // Read only when a plural trigger asks.
+    let mut period: Option<bool> = None;
     let mut i = 0;
     while i < w.len() {
         match lex.triggers.longest_at(&w[i..]) {
@@ -219,7 +220,9 @@ fn hits(lex: &Lexicons, w: &[Word]) -> Vec<(usize, usize, usize)> {
                     || i > 0 && w[i - 1].lower == "such"
                     || lex.infos[info].plural
                         && !lex.infos[info].has("talks")
-                        && counts_many(w, i, period);
+                        && counts_many(w, i, || {
+                            *period.get_or_insert_with(|| counts_over_period(lex, w))
+                        });
                 if !aggregate {
                     out.push((i, n, info));
                 }
@@ -263,7 +266,7 @@ fn sentence(
             last.evidence.push(span);
             last.last_sentence = s;
             if last.date.is_none() {
-                last.date = when::dates(w, published)
+                last.date = when::dates(a, w, span, published)
                     .into_iter()
                     .find(|d| !when_said(a.text(), lex, w, d.0))
                     .map(|d| d.1);
@@ -303,7 +306,7 @@ fn sentence(
     if has("cross") && has("border") && !tags.iter().any(|t| t == "cross-border") {
         tags.push("cross-border".into());
     }
-    let dates = when::dates(w, published);
+    let dates = when::dates(a, w, span, published);
     let date = dates
         .iter()
         .filter(|d| !when_said(a.text(), lex, w, d.0))
