@@ -33,6 +33,8 @@ pub enum Command {
     Assess(crate::assess::AssessArgs),
     /// Measure ingest + fuse throughput on a synthetic stream built from the examples.
     BenchFuse(crate::bench_fuse::BenchFuseArgs),
+    /// Export the database as ACLED-style CSV, GeoJSON, a STIX 2.1 bundle or JSON Lines.
+    Export(crate::export::ExportArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -7,6 +7,7 @@ mod assess;
 mod bench;
 mod bench_fuse;
 mod cli;
+mod export;
 mod incidents;
 mod ingest;
 mod kb;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         cli::Command::Incidents(a) => incidents::incidents(&a),
         cli::Command::Assess(a) => assess::run(&a),
         cli::Command::BenchFuse(a) => bench_fuse::bench_fuse(&a),
+        cli::Command::Export(a) => export::export(&a),
     };
     match result {
         Ok(code) => code,
