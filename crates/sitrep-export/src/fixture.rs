@@ -146,6 +146,15 @@ pub fn dataset() -> Dataset {
     }];
     let mut beta = record("beta-post", Some("Beta Post"), Some("2026-02-11"));
     beta.events = vec![bombing(3, "denied", &[(10, 70)])];
+    // Lower-case "ttp" and the full name: neither is a new alias.
+    let mut beta_ttp = ttp(60);
+    beta_ttp.mentions[0].text = "ttp".into();
+    beta_ttp.mentions.push(Mention {
+        start: 90,
+        end: 116,
+        text: "Tehreek-e-Taliban Pakistan".into(),
+    });
+    beta.entities = vec![beta_ttp];
     beta.claims = vec![claim(
         "Tehreek-e-Taliban Pakistan",
         "denial",

@@ -191,12 +191,12 @@ mod tests {
         let lines = export();
         let count = |item: &str| lines.iter().filter(|l| l["item"] == item).count();
         assert_eq!(count("document"), 3);
-        assert_eq!(count("entity"), 1);
+        assert_eq!(count("entity"), 2);
         assert_eq!(count("event"), 3);
         assert_eq!(count("claim"), 2);
         assert_eq!(count("figure"), 1);
         assert_eq!(count("incident"), 2);
-        assert_eq!(lines.len(), 12);
+        assert_eq!(lines.len(), 13);
         for l in lines
             .iter()
             .filter(|l| l["item"] != "document" && l["item"] != "incident")

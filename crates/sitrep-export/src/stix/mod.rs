@@ -265,11 +265,13 @@ impl<'a> Builder<'a> {
             .collect();
         let ak = self.actor_key(&p.name);
         let info = self.actors.get(&key(&p.name));
+        // Spellings the reports use, one per name key, the canonical name's left out.
+        let mut seen = BTreeSet::from([key(&p.name)]);
         let aliases: Vec<String> = info
             .map(|i| {
                 i.spellings
                     .iter()
-                    .filter(|s| **s != p.name)
+                    .filter(|s| seen.insert(key(s)))
                     .cloned()
                     .collect()
             })
