@@ -35,6 +35,11 @@ pub enum Command {
     BenchFuse(crate::bench_fuse::BenchFuseArgs),
     /// Export the database as ACLED-style CSV, GeoJSON, a STIX 2.1 bundle or JSON Lines.
     Export(crate::export::ExportArgs),
+    /// The web UI and JSON API over the database (map, incidents, actors, claims,
+    /// indicators, reports with their extracted spans, search; OpenAPI at /api/openapi.json).
+    Serve(crate::serve::ServeArgs),
+    /// Ingest the bundled example corpus into a temporary database and serve it.
+    Demo(crate::serve::DemoArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,6 +14,7 @@ mod kb;
 mod muc4;
 mod pretty;
 mod run;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -31,6 +32,8 @@ fn main() -> ExitCode {
         cli::Command::Incidents(a) => incidents::incidents(&a),
         cli::Command::Assess(a) => assess::run(&a),
         cli::Command::BenchFuse(a) => bench_fuse::bench_fuse(&a),
+        cli::Command::Serve(a) => serve::serve(&a),
+        cli::Command::Demo(a) => serve::demo(&a),
         cli::Command::Export(a) => export::export(&a),
     };
     match result {
