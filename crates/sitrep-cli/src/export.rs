@@ -58,8 +58,29 @@ pub struct ExportArgs {
     pub kb: KbArgs,
 }
 
-/// Everything the exports read, from the store.
-fn load(store: &impl Store) -> Result<Dataset> {
+/// True for the formats that export reports and claims, not only incidents.
+fn with_reports(format: Format) -> bool {
+    matches!(format, Format::Stix | Format::Jsonl)
+}
+
+/// What `format` exports, from the store: the incidents with their members and, for the
+/// formats that need them, every report's record and the denial links.
+fn load(store: &impl Store, format: Format) -> Result<Dataset> {
+    let mut incidents = Vec::new();
+    for i in store.incidents(&IncidentFilter::default())? {
+        if let Some(d) = store.incident(i.id)? {
+            incidents.push(FusedIncident {
+                incident: d.incident,
+                members: d.members,
+            });
+        }
+    }
+    if !with_reports(format) {
+        return Ok(Dataset {
+            incidents,
+            ..Dataset::default()
+        });
+    }
     let mut metas = store.documents(Page::all())?;
     metas.sort_by(|a, b| {
         (a.published.is_none(), &a.published, &a.id).cmp(&(
@@ -81,15 +102,6 @@ fn load(store: &impl Store) -> Result<Dataset> {
         r.published = m.published;
         r.content_hash = doc.content_hash;
         reports.push(r);
-    }
-    let mut incidents = Vec::new();
-    for i in store.incidents(&IncidentFilter::default())? {
-        if let Some(d) = store.incident(i.id)? {
-            incidents.push(FusedIncident {
-                incident: d.incident,
-                members: d.members,
-            });
-        }
     }
     let denial = ClaimFilter {
         kind: Some("denial".into()),
@@ -171,9 +183,10 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
             db.display()
         );
     }
-    let data = load(&args.db.open()?).with_context(|| format!("cannot read {}", db.display()))?;
-    let options = options(args)?;
     let format = args.format.format();
+    let data =
+        load(&args.db.open()?, format).with_context(|| format!("cannot read {}", db.display()))?;
+    let options = options(args)?;
     let write = |out: &mut dyn Write| -> Result<()> {
         sitrep_export::write(format, &data, &options, out)?;
         Ok(())
@@ -181,9 +194,13 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     match &args.output {
         Some(path) => {
             write_file(path, write)?;
+            let reports = if with_reports(format) {
+                format!(" and {} reports", data.reports.len())
+            } else {
+                String::new()
+            };
             eprintln!(
-                "sitrep: exported {} reports and {} incidents to {}",
-                data.reports.len(),
+                "sitrep: exported {} incidents{reports} to {}",
                 data.incidents.len(),
                 path.display()
             );

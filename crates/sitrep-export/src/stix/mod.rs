@@ -131,6 +131,8 @@ struct Builder<'a> {
     /// For each report, the objects it speaks of.
     refs: BTreeMap<&'a str, BTreeSet<String>>,
     actors: HashMap<String, ActorInfo>,
+    reports: HashMap<&'a str, &'a Record>,
+    denies: HashMap<&'a ClaimId, &'a ClaimId>,
 }
 
 impl<'a> Builder<'a> {
@@ -151,6 +153,16 @@ impl<'a> Builder<'a> {
             objects: BTreeMap::new(),
             refs: BTreeMap::new(),
             actors,
+            reports: data
+                .reports
+                .iter()
+                .map(|r| (r.doc_id.as_str(), r))
+                .collect(),
+            denies: data
+                .denials
+                .iter()
+                .map(|d| (&d.denial, &d.denied))
+                .collect(),
         }
     }
 
@@ -351,46 +363,39 @@ impl<'a> Builder<'a> {
 
     /// The id of a claim's object: an opinion for a denial linked to a claim in the data,
     /// else a note.
-    fn claim_id(&self, c: &ClaimId, denies: &HashMap<&ClaimId, &ClaimId>) -> String {
+    fn claim_id(&self, c: &ClaimId) -> String {
         let k = format!("{}|{}", c.doc_id, c.idx);
-        match denies.get(c) {
+        match self.denies.get(c) {
             Some(d) if self.claim(d).is_some() => id("opinion", &k),
             _ => id("note", &k),
         }
     }
 
     fn claim(&self, c: &ClaimId) -> Option<&'a Claim> {
-        self.data
-            .reports
-            .iter()
-            .find(|r| r.doc_id == c.doc_id)
+        self.reports
+            .get(c.doc_id.as_str())
             .and_then(|r| r.claims.get(c.idx))
     }
 
     fn claims(&mut self, r: &'a Record) {
-        let denies: HashMap<&ClaimId, &ClaimId> = self
-            .data
-            .denials
-            .iter()
-            .map(|d| (&d.denial, &d.denied))
-            .collect();
         let report = id("report", &r.doc_id);
         for (idx, c) in r.claims.iter().enumerate() {
             let cid = ClaimId {
                 doc_id: r.doc_id.clone(),
                 idx,
             };
-            let oid = self.claim_id(&cid, &denies);
+            let oid = self.claim_id(&cid);
             let about: Vec<String> = c
                 .about
                 .iter()
                 .map(|a| id("threat-actor", &self.actor_key(a)))
                 .filter(|a| self.objects.contains_key(a))
                 .collect();
-            let opinion_of = denies
+            let opinion_of = self
+                .denies
                 .get(&cid)
                 .filter(|d| self.claim(d).is_some())
-                .map(|d| self.claim_id(d, &denies));
+                .map(|d| self.claim_id(d));
             let mut refs: Vec<String> = opinion_of.iter().cloned().collect();
             refs.push(report.clone());
             refs.extend(about);
@@ -461,7 +466,8 @@ impl<'a> Builder<'a> {
         o.reports.insert(r.doc_id.clone());
     }
 
-    fn build(mut self, as_of: &str) -> Value {
+    /// The bundle's id and its objects, in [`ORDER`] then by id.
+    fn build(mut self, as_of: &str) -> (String, Vec<Object>) {
         self.outlets();
         for f in &self.data.incidents {
             self.incident(f);
@@ -476,21 +482,37 @@ impl<'a> Builder<'a> {
         let mut objects: Vec<Object> = self.objects.into_values().collect();
         objects.sort_by(|a, b| (rank(a.kind), &a.id).cmp(&(rank(b.kind), &b.id)));
         let ids: Vec<&str> = objects.iter().map(|o| o.id.as_str()).collect();
-        let bundle_id = id("bundle", &ids.join("|"));
-        let objects: Vec<Value> = objects.into_iter().map(|o| o.finish(as_of)).collect();
-        json!({"type": "bundle", "id": bundle_id, "objects": objects})
+        (id("bundle", &ids.join("|")), objects)
     }
 }
 
-/// The bundle as JSON.
+/// The bundle as JSON (without `objects` when there is none: STIX allows no empty list).
 pub fn bundle(data: &Dataset, options: &Options) -> Value {
-    Builder::new(data).build(&timestamp(options.as_of))
+    let as_of = timestamp(options.as_of);
+    let (bundle_id, objects) = Builder::new(data).build(&as_of);
+    let mut b = json!({"type": "bundle", "id": bundle_id});
+    if !objects.is_empty() {
+        let objects: Vec<Value> = objects.into_iter().map(|o| o.finish(&as_of)).collect();
+        b["objects"] = Value::Array(objects);
+    }
+    b
 }
 
-/// Writes the bundle.
+/// Writes the bundle, one object a line, each serialised as it is finished.
 pub fn write(data: &Dataset, options: &Options, out: &mut dyn Write) -> Result<(), ExportError> {
-    serde_json::to_writer_pretty(&mut *out, &bundle(data, options))?;
-    out.write_all(b"\n")?;
+    let as_of = timestamp(options.as_of);
+    let (bundle_id, objects) = Builder::new(data).build(&as_of);
+    write!(out, "{{\"type\": \"bundle\", \"id\": \"{bundle_id}\"")?;
+    let some = !objects.is_empty();
+    for (n, o) in objects.into_iter().enumerate() {
+        out.write_all(if n == 0 {
+            b", \"objects\": [\n"
+        } else {
+            b",\n"
+        })?;
+        serde_json::to_writer(&mut *out, &o.finish(&as_of))?;
+    }
+    out.write_all(if some { b"\n]}\n" } else { b"}\n" })?;
     Ok(())
 }
 
@@ -512,6 +534,17 @@ mod tests {
             .iter()
             .filter(|o| o["type"] == t)
             .collect()
+    }
+
+    #[test]
+    fn the_written_bundle_is_the_bundle() {
+        for data in [fixture::dataset(), Dataset::default()] {
+            let mut out = Vec::new();
+            write(&data, &options(), &mut out).unwrap();
+            let written: Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(written, bundle(&data, &options()));
+            assert_eq!(validate::validate(&written), vec![]);
+        }
     }
 
     #[test]

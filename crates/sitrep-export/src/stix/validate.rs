@@ -4,7 +4,7 @@
 //!
 //! Takes a bundle as JSON; gives every [`Violation`] found. It checks:
 //!
-//! - the bundle: `type` `bundle`, an id `bundle--UUID`, a non-empty `objects` list;
+//! - the bundle: `type` `bundle`, an id `bundle--UUID`, `objects` absent or a non-empty list;
 //! - every object's common properties: `type` (3 to 250 of `a-z 0-9 -`), `spec_version`
 //!   `2.1`, `id` `type--UUID` (an RFC 4122 UUID whose type part is the object's type),
 //!   `created` and `modified` RFC 3339 timestamps in UTC to the millisecond, `modified` not
@@ -340,9 +340,10 @@ pub fn validate(bundle: &Value) -> Vec<Violation> {
     {
         c.flag(top, format!("id {} is not bundle--UUID", bundle["id"]));
     }
-    let objects = match bundle.get("objects").and_then(Value::as_array) {
-        Some(o) if !o.is_empty() => o,
-        _ => {
+    let objects = match bundle.get("objects").map(Value::as_array) {
+        None => return c.found,
+        Some(Some(o)) if !o.is_empty() => o,
+        Some(_) => {
             c.flag(top, "objects is not a non-empty list".into());
             return c.found;
         }
@@ -534,6 +535,7 @@ mod tests {
                 }),
             ),
             ("bundle--UUID", Box::new(|v| v["id"] = json!("bundle--x"))),
+            ("non-empty list", Box::new(|v| v["objects"] = json!([]))),
         ];
         for (expect, break_it) in cases {
             let mut v = valid();
