@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
-use sitrep_export::{ClaimId, Dataset, DenialLink, Format, FusedIncident, Options};
+use sitrep_export::{ClaimId, Dataset, DenialLink, ExportError, Format, FusedIncident, Options};
 use sitrep_kb::PlaceKind;
 use sitrep_store::{ClaimFilter, IncidentFilter, Page, Store};
 
@@ -187,9 +187,13 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     let data =
         load(&args.db.open()?, format).with_context(|| format!("cannot read {}", db.display()))?;
     let options = options(args)?;
+    // A failed write stays an io::Error, so a closed pipe (`| head`) ends the output quietly.
     let write = |out: &mut dyn Write| -> Result<()> {
-        sitrep_export::write(format, &data, &options, out)?;
-        Ok(())
+        match sitrep_export::write(format, &data, &options, out) {
+            Ok(()) => Ok(()),
+            Err(ExportError::Io(e)) => Err(e.into()),
+            Err(e) => Err(e.into()),
+        }
     };
     match &args.output {
         Some(path) => {

@@ -435,3 +435,24 @@ fn errors_are_clear_and_leave_no_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("kml"));
 }
+
+#[test]
+fn a_closed_pipe_ends_the_export_quietly() {
+    let (_dir, db) = setup();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args([
+            "export",
+            "--db",
+            &db.display().to_string(),
+            "--format",
+            "stix",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}

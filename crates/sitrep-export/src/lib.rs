@@ -25,6 +25,8 @@ mod view;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -34,18 +36,39 @@ use serde::Serialize;
 use sitrep_fuse::{Incident, Member};
 use sitrep_model::record::Record;
 
-/// What can go wrong while writing an export.
+/// What can go wrong while writing an export. A failed write is always [`ExportError::Io`],
+/// whichever writer met it, so a caller can tell a closed pipe from a broken export.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// Writing failed.
     #[error("write: {0}")]
     Io(#[from] std::io::Error),
-    /// The CSV writer failed.
+    /// The CSV writer failed for another reason.
     #[error("CSV: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(String),
     /// A value did not serialise.
     #[error("JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(e: csv::Error) -> Self {
+        let message = e.to_string();
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => ExportError::Io(io),
+            _ => ExportError::Csv(message),
+        }
+    }
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(e: serde_json::Error) -> Self {
+        if e.is_io() {
+            ExportError::Io(e.into())
+        } else {
+            ExportError::Json(e)
+        }
+    }
 }
 
 /// Everything an export reads.
