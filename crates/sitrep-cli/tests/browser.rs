@@ -6,8 +6,8 @@
 //!
 //! It runs when `SITREP_BROWSER_TEST` is set (scripts/test.sh sets it, after installing the
 //! browser when missing); then a missing browser is a failure. Under a plain `cargo test` it
-//! says it is skipped. With `SITREP_SCREENSHOTS=DIR` it saves `overview.png` and
-//! `incident.png` there (how docs/ gets its pictures).
+//! says it is skipped. With `SITREP_SCREENSHOTS=DIR` (relative to the repository root) it saves
+//! `overview.png` and `incident.png` there (how docs/ gets its pictures).
 
 mod common;
 
@@ -109,11 +109,13 @@ async fn texts(c: &Client, css: &str) -> Vec<String> {
     out
 }
 
+/// Saves a screenshot when asked (`SITREP_SCREENSHOTS`, relative to the repository root).
 async fn shot(c: &Client, name: &str) {
     if let Some(dir) = std::env::var_os(SHOTS) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(dir);
         let png = c.screenshot().await.unwrap();
         std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(Path::new(&dir).join(name), png).unwrap();
+        std::fs::write(dir.join(name), png).unwrap();
     }
 }
 
