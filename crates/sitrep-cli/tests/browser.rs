@@ -112,7 +112,9 @@ async fn texts(c: &Client, css: &str) -> Vec<String> {
 /// Saves a screenshot when asked (`SITREP_SCREENSHOTS`, relative to the repository root).
 async fn shot(c: &Client, name: &str) {
     if let Some(dir) = std::env::var_os(SHOTS) {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").join(dir);
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .join(dir);
         let png = c.screenshot().await.unwrap();
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join(name), png).unwrap();
