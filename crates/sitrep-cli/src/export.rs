@@ -13,10 +13,9 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use sitrep_export::{ClaimId, Dataset, DenialLink, ExportError, Format, FusedIncident, Options};
 use sitrep_kb::PlaceKind;
-use sitrep_store::{ClaimFilter, IncidentFilter, Page, Store};
+use sitrep_store::{ClaimFilter, IncidentFilter, Page, SqliteStore, Store};
 
 use crate::cli::KbArgs;
-use crate::ingest::DbArgs;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
@@ -44,8 +43,9 @@ impl ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    #[command(flatten)]
-    pub db: DbArgs,
+    /// The database file (it must exist: exporting never creates one).
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
+    pub db: PathBuf,
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
@@ -175,7 +175,7 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> 
 
 /// `sitrep export`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
-    let db = &args.db.db;
+    let db = &args.db;
     if !db.is_file() {
         bail!(
             "no database at {} (store reports first: sitrep ingest --db {} INPUT...)",
@@ -184,8 +184,8 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         );
     }
     let format = args.format.format();
-    let data =
-        load(&args.db.open()?, format).with_context(|| format!("cannot read {}", db.display()))?;
+    let store = SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))?;
+    let data = load(&store, format).with_context(|| format!("cannot read {}", db.display()))?;
     let options = options(args)?;
     // A failed write stays an io::Error, so a closed pipe (`| head`) ends the output quietly.
     let write = |out: &mut dyn Write| -> Result<()> {

@@ -23,18 +23,20 @@
 //! (`x_sitrep_provenance`). [`validate`] checks bundles against the specification's rules.
 
 pub mod ids;
+mod object;
 pub mod validate;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use sitrep_fuse::names::key;
 use sitrep_fuse::{Member, Perpetrator};
 use sitrep_model::record::{Claim, Location, Record};
 
-use self::ids::{Days, day_start, id, timestamp};
-use crate::evidence::{SourceSpan, of_members};
+use self::ids::{day_start, id, timestamp};
+use self::object::Object;
+use crate::evidence::SourceSpan;
 use crate::view::{attributed, notes, place_text};
 use crate::{ClaimId, Dataset, ExportError, FusedIncident, Options};
 
@@ -55,67 +57,6 @@ const ORDER: &[&str] = &[
     "opinion",
     "relationship",
 ];
-
-/// An object being assembled from every report that adds to it.
-struct Object {
-    kind: &'static str,
-    id: String,
-    days: Days,
-    reports: BTreeSet<String>,
-    spans: BTreeSet<SourceSpan>,
-    props: Map<String, Value>,
-}
-
-impl Object {
-    fn set(&mut self, k: &str, v: impl Into<Value>) -> &mut Object {
-        self.props.insert(k.to_string(), v.into());
-        self
-    }
-
-    /// Counts the members' reports, days and evidence.
-    fn add_members<'a>(&mut self, members: impl IntoIterator<Item = &'a Member>) {
-        let members: Vec<&Member> = members.into_iter().collect();
-        for m in &members {
-            self.days.add(m.published.as_deref());
-            self.reports.insert(m.doc_id.clone());
-        }
-        self.spans.extend(of_members(members));
-    }
-
-    fn finish(self, as_of: &str) -> Value {
-        let (created, modified) = self.days.stamps(as_of);
-        let mut m = Map::new();
-        m.insert("type".into(), self.kind.into());
-        m.insert("spec_version".into(), "2.1".into());
-        m.insert("id".into(), self.id.into());
-        m.insert("created".into(), created.into());
-        m.insert("modified".into(), modified.into());
-        m.extend(self.props);
-        m.insert("x_sitrep_reports".into(), json!(self.reports));
-        m.insert("x_sitrep_provenance".into(), json!(self.spans));
-        prune(Value::Object(m))
-    }
-}
-
-/// Drops nulls, empty lists and empty objects, which STIX does not allow.
-fn prune(v: Value) -> Value {
-    let empty = |v: &Value| match v {
-        Value::Null => true,
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-        _ => false,
-    };
-    match v {
-        Value::Object(o) => Value::Object(
-            o.into_iter()
-                .map(|(k, v)| (k, prune(v)))
-                .filter(|(_, v)| !empty(v))
-                .collect(),
-        ),
-        Value::Array(a) => Value::Array(a.into_iter().map(prune).filter(|v| !empty(v)).collect()),
-        v => v,
-    }
-}
 
 /// What the records say about an actor: knowledge-base id, entity type, spellings.
 #[derive(Default)]
@@ -174,15 +115,8 @@ impl<'a> Builder<'a> {
         init: impl FnOnce(&mut Object),
     ) -> &mut Object {
         let oid = id(kind, key);
-        self.objects.entry(oid.clone()).or_insert_with(|| {
-            let mut o = Object {
-                kind,
-                id: oid,
-                days: Days::default(),
-                reports: BTreeSet::new(),
-                spans: BTreeSet::new(),
-                props: Map::new(),
-            };
+        self.objects.entry(oid).or_insert_with(|| {
+            let mut o = Object::new(kind, key);
             init(&mut o);
             o
         })
