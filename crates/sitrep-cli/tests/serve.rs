@@ -323,6 +323,16 @@ fn bad_requests_are_refused_in_the_form_of_the_route() {
 }
 
 #[test]
+fn demo_serves_the_whole_example_corpus_from_any_folder() {
+    let s = Server::demo();
+    let stats = s.json("/api/stats");
+    // examples/reports: 20 documents in 15 files (README.md there says so).
+    assert_eq!(stats["documents"], 20);
+    assert!(stats["incidents"].as_u64().unwrap() >= 5);
+    assert!(s.get("/").body.contains("class=\"pin\""));
+}
+
+#[test]
 fn serve_needs_an_existing_database() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("none.db");

@@ -84,14 +84,24 @@ pub struct Server {
 impl Server {
     /// Starts `sitrep serve --db DB --addr 127.0.0.1:0` and reads the address it prints.
     pub fn start(db: &Path) -> Server {
+        Server::spawn(&[
+            "serve",
+            "--db",
+            &db.display().to_string(),
+            "--addr",
+            "127.0.0.1:0",
+        ])
+    }
+
+    /// Starts `sitrep demo --addr 127.0.0.1:0` (like every server here, outside the repository).
+    pub fn demo() -> Server {
+        Server::spawn(&["demo", "--addr", "127.0.0.1:0"])
+    }
+
+    fn spawn(args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-            .args([
-                "serve",
-                "--db",
-                &db.display().to_string(),
-                "--addr",
-                "127.0.0.1:0",
-            ])
+            .args(args)
+            .current_dir(std::env::temp_dir())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
