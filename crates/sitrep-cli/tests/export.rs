@@ -151,6 +151,17 @@ fn acled_csv_one_row_per_incident_under_acled_columns() {
             !row["reports"].is_empty() && !row["evidence"].is_empty(),
             "{row:?}"
         );
+        for part in row["fatalities_by_report"]
+            .split("; ")
+            .filter(|p| !p.is_empty())
+        {
+            let (doc, value) = part.rsplit_once('=').unwrap();
+            assert!(row["reports"].split("; ").any(|r| r == doc), "{part}");
+            let value: u64 = value.parse().unwrap();
+            let low: u64 = row["fatalities_low"].parse().unwrap();
+            let high: u64 = row["fatalities_high"].parse().unwrap();
+            assert!(low <= value && value <= high, "{row:?}");
+        }
         for span in row["evidence"].split("; ") {
             let (doc, range) = span.rsplit_once(':').unwrap();
             assert!(row["reports"].split("; ").any(|r| r == doc), "{span}");

@@ -1,6 +1,6 @@
 //! ACLED-style CSV: one row per fused incident, under ACLED's column names in ACLED's order
-//! for the columns sitrep fills, then sitrep's own columns (toll ranges, injuries, the
-//! reports and the evidence spans behind the row).
+//! for the columns sitrep fills, then sitrep's own columns (toll ranges, injuries, each
+//! report's figure, the reports and the evidence spans behind the row).
 //!
 //! Takes a [`Dataset`]'s incidents; gives CSV with a header row, quoted where a cell needs it.
 
@@ -58,7 +58,7 @@ const DISORDER: &[(&str, &str)] = &[
 ];
 
 /// The header: ACLED's columns sitrep fills, then sitrep's.
-pub const COLUMNS: [&str; 31] = [
+pub const COLUMNS: [&str; 33] = [
     "event_id_cnty",
     "event_date",
     "year",
@@ -87,6 +87,8 @@ pub const COLUMNS: [&str; 31] = [
     "injuries",
     "injuries_low",
     "injuries_high",
+    "fatalities_by_report",
+    "injuries_by_report",
     "actor1_status",
     "corroboration",
     "reports",
@@ -97,11 +99,20 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn tolls(t: &Option<Toll>) -> [String; 3] {
+/// Best, low, high, and each report's figure as `report=value` separated by `; `.
+fn tolls(t: &Option<Toll>) -> [String; 4] {
+    let by_report = t.as_ref().map(|t| {
+        t.reports
+            .iter()
+            .map(|r| format!("{}={}", r.doc_id, r.value))
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
     [
         opt(t.as_ref().map(|t| t.best)),
         opt(t.as_ref().map(|t| t.low)),
         opt(t.as_ref().map(|t| t.high)),
+        opt(by_report),
     ]
 }
 
@@ -122,8 +133,8 @@ fn row(f: &FusedIncident, options: &Options) -> [String; COLUMNS.len()] {
     let perp_names: Vec<String> = perps.iter().map(|p| p.name.clone()).collect();
     let [actor1, assoc1] = first_and_rest(&perp_names);
     let [actor2, assoc2] = first_and_rest(&targets(f));
-    let [killed, killed_low, killed_high] = tolls(&i.fatalities);
-    let [hurt, hurt_low, hurt_high] = tolls(&i.injured);
+    let [killed, killed_low, killed_high, killed_by_report] = tolls(&i.fatalities);
+    let [hurt, hurt_low, hurt_high, hurt_by_report] = tolls(&i.injured);
     let disorder = DISORDER.iter().find(|(t, _)| *t == i.kind).map(|(_, d)| *d);
     [
         format!("{}{}", country.clone().unwrap_or_default(), i.id),
@@ -153,6 +164,8 @@ fn row(f: &FusedIncident, options: &Options) -> [String; COLUMNS.len()] {
         hurt,
         hurt_low,
         hurt_high,
+        killed_by_report,
+        hurt_by_report,
         opt(perps.first().map(|p| p.status.clone())),
         i.corroboration.to_string(),
         i.reports.join("; "),
@@ -243,6 +256,7 @@ mod tests {
         assert_eq!(r["source"], "Alpha Wire; Beta Post");
         assert_eq!(r["fatalities"], "3");
         assert_eq!(r["injuries"], "4");
+        assert_eq!(r["fatalities_by_report"], "alpha-wire=3; beta-post=3");
         assert_eq!(r["reports"], "alpha-wire; beta-post");
         assert_eq!(
             r["evidence"],

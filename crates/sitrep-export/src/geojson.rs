@@ -3,8 +3,8 @@
 //! Takes a [`Dataset`]'s incidents; gives Features whose geometry is a Point
 //! `[longitude, latitude]` when the incident's place has coordinates and `null` otherwise (an
 //! unlocated Feature, which RFC 7946 allows), and whose properties are the incident's type,
-//! dates, place, tolls (best / low / high), perpetrators, reports, conflicts and the evidence
-//! spans behind it.
+//! dates, place, tolls (best / low / high, and each report's figure), perpetrators, reports,
+//! conflicts and the evidence spans behind it.
 
 use std::io::Write;
 
@@ -50,9 +50,11 @@ pub fn feature(f: &FusedIncident) -> Value {
             "fatalities_low": killed_low,
             "fatalities_high": killed_high,
             "fatalities_revisions": i.fatalities.as_ref().map(|t| &t.revisions),
+            "fatalities_by_report": i.fatalities.as_ref().map(|t| &t.reports),
             "injured_best": hurt,
             "injured_low": hurt_low,
             "injured_high": hurt_high,
+            "injured_by_report": i.injured.as_ref().map(|t| &t.reports),
             "perpetrators": i.perpetrators.iter().map(|p| json!({
                 "name": p.name,
                 "status": p.status,
@@ -141,6 +143,8 @@ mod tests {
         assert_eq!(p["fatalities_best"], 3);
         assert_eq!(p["fatalities_low"], 3);
         assert_eq!(p["injured_high"], 4);
+        assert_eq!(p["fatalities_by_report"][1]["doc_id"], "beta-post");
+        assert_eq!(p["fatalities_by_report"][1]["value"], 3);
         assert_eq!(p["date_start"], "2026-02-09");
         assert_eq!(p["perpetrators"][0]["name"], "Tehreek-e-Taliban Pakistan");
         assert_eq!(p["reports"], json!(["alpha-wire", "beta-post"]));
