@@ -153,7 +153,14 @@ fn pages_show_map_tolls_evidence_claims_indicators_and_search() {
     ] {
         assert!(home.body.contains(want), "overview lacks {want}");
     }
-    // Nothing is fetched from outside: no external script, stylesheet, image or font.
+    // Nothing is fetched from outside: no external script, stylesheet, image or font, and
+    // the browser is told so.
+    assert!(
+        home.policy.starts_with("default-src 'none'"),
+        "{}",
+        home.policy
+    );
+    assert_eq!(s.get("/../x").policy, home.policy, "refusals carry it too");
     let css = s.get("/static/style.css").body;
     for page in [&home.body, &css] {
         for outside in ["src=\"http", "href=\"http", "url(", "@import", "<script"] {

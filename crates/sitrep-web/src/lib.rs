@@ -9,7 +9,7 @@
 //! basemap are compiled into the binary.
 //!
 //! Every request first passes [`guard`], which refuses paths with `.` or `..` segments
-//! (plain or percent-encoded). Store calls run on the blocking pool, one at a time (the
+//! (plain or percent-encoded) and gives every answer a content security policy. Store calls run on the blocking pool, one at a time (the
 //! store is one SQLite connection).
 #![deny(missing_docs)]
 
@@ -81,6 +81,7 @@ pub fn router(state: Shared) -> Router {
         .merge(api::routes())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(guard::refuse_dot_segments))
+        .layer(axum::middleware::from_fn(guard::security_headers))
         .with_state(state)
 }
 

@@ -157,6 +157,7 @@ impl Server {
         Response {
             status,
             content_type: header("content-type"),
+            policy: header("content-security-policy"),
             body: body.to_string(),
         }
     }
@@ -184,6 +185,8 @@ pub struct Response {
     pub status: u16,
     /// `Content-Type`.
     pub content_type: String,
+    /// `Content-Security-Policy`.
+    pub policy: String,
     /// The body.
     pub body: String,
 }
