@@ -33,6 +33,13 @@ pub enum Command {
     Assess(crate::assess::AssessArgs),
     /// Measure ingest + fuse throughput on a synthetic stream built from the examples.
     BenchFuse(crate::bench_fuse::BenchFuseArgs),
+    /// Export the database as ACLED-style CSV, GeoJSON, a STIX 2.1 bundle or JSON Lines.
+    Export(crate::export::ExportArgs),
+    /// The web UI and JSON API over the database (map, incidents, actors, claims,
+    /// indicators, reports with their extracted spans, search; OpenAPI at /api/openapi.json).
+    Serve(crate::serve::ServeArgs),
+    /// Ingest the bundled example corpus into a temporary database and serve it.
+    Demo(crate::serve::DemoArgs),
 }
 
 #[derive(Debug, Subcommand)]

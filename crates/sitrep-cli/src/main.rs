@@ -7,12 +7,14 @@ mod assess;
 mod bench;
 mod bench_fuse;
 mod cli;
+mod export;
 mod incidents;
 mod ingest;
 mod kb;
 mod muc4;
 mod pretty;
 mod run;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -35,6 +37,9 @@ fn main() -> ExitCode {
         cli::Command::Incidents(a) => incidents::incidents(&a),
         cli::Command::Assess(a) => assess::run(&a),
         cli::Command::BenchFuse(a) => bench_fuse::bench_fuse(&a),
+        cli::Command::Serve(a) => serve::serve(&a),
+        cli::Command::Demo(a) => serve::demo(&a),
+        cli::Command::Export(a) => export::export(&a),
     };
     match result {
         Ok(code) => code,

@@ -10,8 +10,10 @@
 #![deny(missing_docs)]
 
 mod index;
+mod read;
 pub mod schema;
 mod sqlite;
+mod views;
 mod write;
 
 use serde::Serialize;
@@ -19,7 +21,12 @@ use sitrep_fuse::Incident;
 use sitrep_model::Document;
 use sitrep_model::record::Record;
 
+pub use read::fts_query;
 pub use sqlite::SqliteStore;
+pub use views::{
+    Actor, ActorDetail, ActorFilter, ActorReport, ClaimFilter, ClaimRef, DocumentMeta,
+    IncidentDetail, MATCH_END, MATCH_START, Page, SearchHit, StoredClaim, StoredDocument,
+};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -142,4 +149,21 @@ pub trait Store {
     fn claims_by_speaker(&self) -> Result<Vec<SpeakerClaims>, StoreError>;
     /// Ids of reports whose text matches a full-text query, best first.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError>;
+    /// A report with its text and record; `None` when there is no such report.
+    fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError>;
+    /// Reports' metadata, latest first (undated last).
+    fn documents(&self, page: Page) -> Result<Vec<DocumentMeta>, StoreError>;
+    /// A fused incident with each report's event; `None` when there is no such incident.
+    fn incident(&self, id: i64) -> Result<Option<IncidentDetail>, StoreError>;
+    /// Entities resolved across reports, most reported first.
+    fn actors(&self, filter: &ActorFilter, page: Page) -> Result<Vec<Actor>, StoreError>;
+    /// One entity (by [`Actor::key`]) with its reports, incidents and the claims by and
+    /// about it; `None` when there is no such entity.
+    fn actor(&self, key: &str) -> Result<Option<ActorDetail>, StoreError>;
+    /// Claims, by publication date, each denial with what it denies and each claim with its
+    /// denials.
+    fn claims(&self, filter: &ClaimFilter, page: Page) -> Result<Vec<StoredClaim>, StoreError>;
+    /// Reports matching a person's words (every word required; no query syntax), best
+    /// first, with a snippet.
+    fn search_hits(&self, text: &str, page: Page) -> Result<Vec<SearchHit>, StoreError>;
 }

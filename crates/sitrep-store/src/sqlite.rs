@@ -9,9 +9,13 @@ use sitrep_fuse::{Incident, day_number};
 use sitrep_model::Document;
 use sitrep_model::record::{Claim, Record};
 
+use crate::views::{
+    Actor, ActorDetail, ActorFilter, ClaimFilter, DocumentMeta, IncidentDetail, Page, SearchHit,
+    StoredClaim, StoredDocument,
+};
 use crate::{
     IncidentFilter, Outcome, SpeakerClaim, SpeakerClaims, Stats, Store, StoreError, StoredFigure,
-    schema, write,
+    read, schema, write,
 };
 
 /// A sitrep database in one SQLite file.
@@ -218,5 +222,34 @@ impl Store for SqliteStore {
         )?;
         let rows = st.query_map(rusqlite::params![query, limit as i64], |r| r.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        read::document(&self.conn, id)
+    }
+
+    fn documents(&self, page: Page) -> Result<Vec<DocumentMeta>, StoreError> {
+        read::documents(&self.conn, page)
+    }
+
+    fn incident(&self, id: i64) -> Result<Option<IncidentDetail>, StoreError> {
+        read::incident(&self.conn, id)
+    }
+
+    fn actors(&self, filter: &ActorFilter, page: Page) -> Result<Vec<Actor>, StoreError> {
+        read::actors(&self.conn, filter, page)
+    }
+
+    fn actor(&self, key: &str) -> Result<Option<ActorDetail>, StoreError> {
+        let incidents = self.incidents(&IncidentFilter::default())?;
+        read::actor(&self.conn, key, incidents)
+    }
+
+    fn claims(&self, filter: &ClaimFilter, page: Page) -> Result<Vec<StoredClaim>, StoreError> {
+        read::claims(&self.conn, filter, page)
+    }
+
+    fn search_hits(&self, text: &str, page: Page) -> Result<Vec<SearchHit>, StoreError> {
+        read::search_hits(&self.conn, text, page)
     }
 }
