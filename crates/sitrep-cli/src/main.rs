@@ -13,6 +13,7 @@ mod kb;
 mod muc4;
 mod pretty;
 mod run;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,7 @@ fn main() -> ExitCode {
         cli::Command::Incidents(a) => incidents::incidents(&a),
         cli::Command::Assess(a) => assess::run(&a),
         cli::Command::BenchFuse(a) => bench_fuse::bench_fuse(&a),
+        cli::Command::Watch(a) => watch::watch(&a),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,395 @@
+//! `sitrep watch --once` against a feed server on loopback written here: the first poll
+//! ingests every item, a restart sends the saved validators and a 304 adds nothing, a new
+//! item is the only one extracted, a failing or unreachable feed is named while the others
+//! still ingest, an oversized feed is refused.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::Value;
+
+/// What the server answers on one path.
+#[derive(Clone, Debug, Default)]
+struct Route {
+    status: u16,
+    body: String,
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+/// A request as the server saw it: the path and the headers, names in lower case.
+#[derive(Clone, Debug)]
+struct Seen {
+    path: String,
+    headers: HashMap<String, String>,
+}
+
+#[derive(Default)]
+struct State {
+    routes: HashMap<String, Route>,
+    seen: Vec<Seen>,
+}
+
+/// An HTTP/1.1 server on 127.0.0.1 that answers conditional GETs as a feed host does: 304
+/// when the client's If-None-Match or If-Modified-Since matches the route's validators.
+struct Server {
+    base: String,
+    state: Arc<Mutex<State>>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = Arc::new(Mutex::new(State::default()));
+        let shared = state.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let _ = answer(stream, &shared);
+            }
+        });
+        Server { base, state }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn route(&self, path: &str, route: Route) {
+        self.state
+            .lock()
+            .unwrap()
+            .routes
+            .insert(path.to_string(), route);
+    }
+
+    /// The requests for `path` so far.
+    fn seen(&self, path: &str) -> Vec<Seen> {
+        let state = self.state.lock().unwrap();
+        state
+            .seen
+            .iter()
+            .filter(|s| s.path == path)
+            .cloned()
+            .collect()
+    }
+}
+
+fn answer(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    let path = request_line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .to_string();
+    let mut headers = HashMap::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
+        }
+    }
+    let route = {
+        let mut s = state.lock().unwrap();
+        s.seen.push(Seen {
+            path: path.clone(),
+            headers: headers.clone(),
+        });
+        s.routes.get(&path).cloned()
+    };
+    let route = route.unwrap_or(Route {
+        status: 404,
+        body: "not here".into(),
+        ..Route::default()
+    });
+    let fresh = route.status == 200
+        && (route.etag.is_some() && headers.get("if-none-match") == route.etag.as_ref()
+            || route.last_modified.is_some()
+                && headers.get("if-modified-since") == route.last_modified.as_ref());
+    let (status, body) = if fresh {
+        (304, "")
+    } else {
+        (route.status, route.body.as_str())
+    };
+    let reason = match status {
+        200 => "OK",
+        304 => "Not Modified",
+        404 => "Not Found",
+        _ => "Internal Server Error",
+    };
+    let mut out = format!("HTTP/1.1 {status} {reason}\r\nConnection: close\r\n");
+    if let Some(etag) = &route.etag {
+        out.push_str(&format!("ETag: {etag}\r\n"));
+    }
+    if let Some(date) = &route.last_modified {
+        out.push_str(&format!("Last-Modified: {date}\r\n"));
+    }
+    out.push_str("Content-Type: application/atom+xml\r\n");
+    out.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    let mut stream = stream;
+    stream.write_all(out.as_bytes())?;
+    stream.flush()
+}
+
+/// An Atom feed of invented items: (id, title, text).
+fn atom(items: &[(&str, &str, &str)]) -> String {
+    let mut s = String::from(
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Desk</title><id>urn:valley</id>
+<updated>2026-04-02T00:00:00Z</updated>
+"#,
+    );
+    for (id, title, text) in items {
+        s.push_str(&format!(
+            "<entry><id>urn:valley:{id}</id><title>{title}</title>\
+             <link href=\"https://valleydesk.example/{id}\"/>\
+             <published>2026-04-02T08:00:00+05:00</published>\
+             <content type=\"html\">&lt;p&gt;{text}&lt;/p&gt;</content></entry>\n"
+        ));
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+const ITEMS: [(&str, &str, &str); 3] = [
+    (
+        "1",
+        "Checkpost fired on",
+        "Gunmen fired on a police checkpost near the river bridge on Tuesday night, police said. One constable was wounded.",
+    ),
+    (
+        "2",
+        "Market reopens",
+        "Traders reopened the vegetable market on Wednesday after a three-day strike over electricity cuts.",
+    ),
+    (
+        "3",
+        "Roadside device defused",
+        "A bomb disposal squad defused a roadside device found near a school on Wednesday morning, officials said.",
+    ),
+];
+
+const NEW_ITEM: (&str, &str, &str) = (
+    "4",
+    "Convoy delayed",
+    "A supply convoy was held up for six hours on Thursday after a landslide blocked the highway.",
+);
+
+const MODIFIED: &str = "Thu, 02 Apr 2026 06:00:00 GMT";
+
+fn watch(db: &Path, args: &[&str]) -> (Output, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["watch", "--once", "--timeout", "5", "--db"])
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    (out, err)
+}
+
+fn documents(db: &Path) -> u64 {
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["stats", "--format", "json", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    stats["documents"].as_u64().unwrap()
+}
+
+fn feed_route(items: &[(&str, &str, &str)], etag: Option<&str>, modified: Option<&str>) -> Route {
+    Route {
+        status: 200,
+        body: atom(items),
+        etag: etag.map(str::to_string),
+        last_modified: modified.map(str::to_string),
+    }
+}
+
+#[test]
+fn first_poll_ingests_every_item() {
+    let server = Server::start();
+    server.route("/feed", feed_route(&ITEMS, Some("\"v1\""), Some(MODIFIED)));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let url = server.url("/feed");
+    let (out, err) = watch(&db, &[&url]);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("{url}: 3 new, 0 unchanged, 0 replaced")),
+        "{err}"
+    );
+    assert_eq!(documents(&db), 3);
+    let seen = server.seen("/feed");
+    assert_eq!(seen.len(), 1);
+    assert!(!seen[0].headers.contains_key("if-none-match"));
+    assert!(!seen[0].headers.contains_key("if-modified-since"));
+}
+
+#[test]
+fn a_restart_sends_the_saved_validators_and_a_304_adds_nothing() {
+    let server = Server::start();
+    server.route("/both", feed_route(&ITEMS, Some("\"v1\""), Some(MODIFIED)));
+    // A server that only dates its feed.
+    server.route("/dated", feed_route(&[NEW_ITEM], None, Some(MODIFIED)));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let (both, dated) = (server.url("/both"), server.url("/dated"));
+    let (out, err) = watch(&db, &[&both, &dated]);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(documents(&db), 4);
+
+    // A new process: the validators come from the database.
+    let (out, err) = watch(&db, &[&both, &dated]);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains(&format!("{both}: not modified")), "{err}");
+    assert!(err.contains(&format!("{dated}: not modified")), "{err}");
+    assert_eq!(documents(&db), 4);
+    let second = &server.seen("/both")[1];
+    assert_eq!(
+        second.headers.get("if-none-match").map(String::as_str),
+        Some("\"v1\"")
+    );
+    assert_eq!(
+        second.headers.get("if-modified-since").map(String::as_str),
+        Some(MODIFIED)
+    );
+    let second = &server.seen("/dated")[1];
+    assert!(!second.headers.contains_key("if-none-match"));
+    assert_eq!(
+        second.headers.get("if-modified-since").map(String::as_str),
+        Some(MODIFIED)
+    );
+}
+
+#[test]
+fn a_new_item_is_the_only_one_ingested() {
+    let server = Server::start();
+    server.route("/feed", feed_route(&ITEMS, Some("\"v1\""), None));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let url = server.url("/feed");
+    let (out, err) = watch(&db, &[&url]);
+    assert!(out.status.success(), "{err}");
+
+    let mut items = vec![NEW_ITEM];
+    items.extend(ITEMS);
+    server.route("/feed", feed_route(&items, Some("\"v2\""), None));
+    let (out, err) = watch(&db, &[&url]);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!("{url}: 1 new, 3 unchanged, 0 replaced")),
+        "{err}"
+    );
+    assert_eq!(documents(&db), 4);
+    let seen = server.seen("/feed");
+    assert_eq!(
+        seen[1].headers.get("if-none-match").map(String::as_str),
+        Some("\"v1\"")
+    );
+
+    // The new version's validators were saved: the next poll is a 304.
+    let (out, err) = watch(&db, &[&url]);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains(&format!("{url}: not modified")), "{err}");
+}
+
+#[test]
+fn failing_feeds_are_named_and_the_others_still_ingest() {
+    let server = Server::start();
+    server.route("/good", feed_route(&ITEMS, Some("\"g\""), None));
+    server.route(
+        "/broken",
+        Route {
+            status: 500,
+            body: "oops".into(),
+            ..Route::default()
+        },
+    );
+    server.route(
+        "/notafeed",
+        Route {
+            status: 200,
+            body: "<rss><channel><title>nothing".into(),
+            ..Route::default()
+        },
+    );
+    // A port nobody listens on.
+    let dead = {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}/feed", l.local_addr().unwrap())
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let feeds = dir.path().join("feeds.txt");
+    let (good, broken, notafeed) = (
+        server.url("/good"),
+        server.url("/broken"),
+        server.url("/notafeed"),
+    );
+    std::fs::write(
+        &feeds,
+        format!(
+            "# desk feeds\n{broken}\n{dead}  # gone\n\n{notafeed}\n{good}\nfeeds.example/rss\n"
+        ),
+    )
+    .unwrap();
+    let (out, err) = watch(&db, &["--feeds", feeds.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "error: {broken}: HTTP 500 Internal Server Error\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("error: {dead}: Connection Failed")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "error: {notafeed}: not a readable RSS or Atom feed"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "error: {}:7: not an http:// or https:// URL (\"feeds.example/rss\"); skipped",
+            feeds.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{good}: 3 new")), "{err}");
+    assert!(
+        err.contains("4 feed(s) polled, 3 failed, 1 skipped"),
+        "{err}"
+    );
+    assert_eq!(documents(&db), 3);
+}
+
+#[test]
+fn an_oversized_feed_is_refused() {
+    let server = Server::start();
+    server.route("/big", feed_route(&ITEMS, None, None));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let url = server.url("/big");
+    let (out, err) = watch(&db, &["--max-bytes", "300", &url]);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("error: {url}: feed is ")), "{err}");
+    assert!(err.contains("over the limit of 300 bytes"), "{err}");
+    assert_eq!(documents(&db), 0);
+}
