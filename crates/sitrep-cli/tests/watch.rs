@@ -1,15 +1,16 @@
 //! `sitrep watch --once` against a feed server on loopback written here: the first poll
 //! ingests every item, a restart sends the saved validators and a 304 adds nothing, a new
 //! item is the only one extracted, a failing or unreachable feed is named while the others
-//! still ingest, an oversized feed is refused.
+//! still ingest, an oversized feed is refused; without `--once`, a failing feed is retried
+//! after waits that double up to the cap, and polled every interval once it answers.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Command, Output};
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
@@ -22,11 +23,12 @@ struct Route {
     last_modified: Option<String>,
 }
 
-/// A request as the server saw it: the path and the headers, names in lower case.
+/// A request as the server saw it: the path, the headers (names in lower case), when.
 #[derive(Clone, Debug)]
 struct Seen {
     path: String,
     headers: HashMap<String, String>,
+    at: Instant,
 }
 
 #[derive(Default)]
@@ -105,6 +107,7 @@ fn answer(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         s.seen.push(Seen {
             path: path.clone(),
             headers: headers.clone(),
+            at: Instant::now(),
         });
         s.routes.get(&path).cloned()
     };
@@ -392,4 +395,70 @@ fn an_oversized_feed_is_refused() {
     assert!(err.contains(&format!("error: {url}: feed is ")), "{err}");
     assert!(err.contains("over the limit of 300 bytes"), "{err}");
     assert_eq!(documents(&db), 0);
+}
+
+/// A watch that runs until the test ends, however it ends.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn a_failing_feed_is_retried_after_doubling_waits_then_polled_every_interval() {
+    let server = Server::start();
+    let broken = Route {
+        status: 500,
+        body: "down".into(),
+        ..Route::default()
+    };
+    server.route("/flaky", broken);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let url = server.url("/flaky");
+    let mut child = Running(
+        Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args(["watch", "--interval", "1", "--max-backoff", "3", "--db"])
+            .arg(&db)
+            .arg(&url)
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
+    let (tx, lines) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let next = || lines.recv_timeout(Duration::from_secs(60)).unwrap();
+    assert_eq!(
+        next(),
+        format!("sitrep: error: {url}: HTTP 500 Internal Server Error; next try in 2 s")
+    );
+    assert_eq!(
+        next(),
+        format!("sitrep: error: {url}: HTTP 500 Internal Server Error; next try in 3 s")
+    );
+    server.route("/flaky", feed_route(&ITEMS, Some("\"f\""), None));
+    assert_eq!(
+        next(),
+        format!("sitrep: {url}: 3 new, 0 unchanged, 0 replaced")
+    );
+    assert_eq!(next(), format!("sitrep: {url}: not modified"));
+    drop(child);
+
+    let at: Vec<Instant> = server.seen("/flaky").iter().map(|s| s.at).collect();
+    let gaps: Vec<f64> = at.windows(2).map(|w| (w[1] - w[0]).as_secs_f64()).collect();
+    // 2 s and 3 s after the errors, then 1 s (the interval) plus the time extraction took.
+    assert!(gaps[0] >= 1.9 && gaps[0] < 3.5, "{gaps:?}");
+    assert!(gaps[1] >= 2.9 && gaps[1] < 4.5, "{gaps:?}");
+    assert!(gaps[2] >= 0.9, "{gaps:?}");
+    assert_eq!(documents(&db), 3);
 }
