@@ -1,7 +1,7 @@
 //! `sitrep watch --once` against a feed server on loopback written here: the first poll
 //! ingests every item, a restart sends the saved validators and a 304 adds nothing, a new
 //! item is the only one extracted, a failing or unreachable feed is named while the others
-//! still ingest, an oversized feed is refused; without `--once`, a failing feed is retried
+//! still ingest, a silent server times out, an oversized feed is refused; without `--once`, a failing feed is retried
 //! after waits that double up to the cap, and polled every interval once it answers.
 
 use std::collections::HashMap;
@@ -381,6 +381,34 @@ fn failing_feeds_are_named_and_the_others_still_ingest() {
         "{err}"
     );
     assert_eq!(documents(&db), 3);
+}
+
+#[test]
+fn a_silent_server_times_out() {
+    // Accepts connections and never answers.
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/feed", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let held: Vec<TcpStream> = listener.incoming().flatten().collect();
+        drop(held);
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["watch", "--once", "--timeout", "1", "--db"])
+        .arg(&db)
+        .arg(&url)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with(&format!("sitrep: error: {url}: ")) && l.contains("timed out")),
+        "{err}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(20));
 }
 
 #[test]

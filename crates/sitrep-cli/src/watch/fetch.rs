@@ -122,18 +122,27 @@ impl Fetcher {
     }
 }
 
-/// A transport error without the URL (the caller names it): kind, message, cause.
+/// A transport error without the URL (the caller names it): kind, message, causes, each
+/// said once (ureq's causes often repeat the words before them).
 fn describe(t: &ureq::Transport) -> String {
-    let mut s = t.kind().to_string();
-    if let Some(m) = t.message() {
-        s.push_str(": ");
-        s.push_str(m);
-    }
+    let mut parts = vec![t.kind().to_string()];
+    parts.extend(t.message().map(str::to_string));
     let mut source = std::error::Error::source(t);
     while let Some(e) = source {
-        s.push_str(": ");
-        s.push_str(&e.to_string());
+        parts.push(e.to_string());
         source = e.source();
     }
-    s
+    let mut said = String::new();
+    for part in parts {
+        if said.contains(&part) {
+            continue;
+        }
+        if part.starts_with(&said) {
+            said = part;
+        } else {
+            said.push_str(": ");
+            said.push_str(&part);
+        }
+    }
+    said
 }
