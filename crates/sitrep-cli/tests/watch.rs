@@ -21,6 +21,8 @@ struct Route {
     body: String,
     etag: Option<String>,
     last_modified: Option<String>,
+    /// Send the body without a Content-Length, ended by closing the connection.
+    unannounced: bool,
 }
 
 /// A request as the server saw it: the path, the headers (names in lower case), when.
@@ -139,7 +141,10 @@ fn answer(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         out.push_str(&format!("Last-Modified: {date}\r\n"));
     }
     out.push_str("Content-Type: application/atom+xml\r\n");
-    out.push_str(&format!("Content-Length: {}\r\n\r\n{body}", body.len()));
+    if !route.unannounced {
+        out.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    out.push_str(&format!("\r\n{body}"));
     let mut stream = stream;
     stream.write_all(out.as_bytes())?;
     stream.flush()
@@ -219,6 +224,7 @@ fn feed_route(items: &[(&str, &str, &str)], etag: Option<&str>, modified: Option
         body: atom(items),
         etag: etag.map(str::to_string),
         last_modified: modified.map(str::to_string),
+        unannounced: false,
     }
 }
 
@@ -415,14 +421,36 @@ fn a_silent_server_times_out() {
 fn an_oversized_feed_is_refused() {
     let server = Server::start();
     server.route("/big", feed_route(&ITEMS, None, None));
+    // Without a Content-Length the limit applies to the bytes read.
+    let streamed = Route {
+        unannounced: true,
+        ..feed_route(&ITEMS, None, None)
+    };
+    server.route("/streamed", streamed);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.db");
-    let url = server.url("/big");
-    let (out, err) = watch(&db, &["--max-bytes", "300", &url]);
+    let (big, streamed) = (server.url("/big"), server.url("/streamed"));
+    let (out, err) = watch(&db, &["--max-bytes", "300", &big, &streamed]);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(err.contains(&format!("error: {url}: feed is ")), "{err}");
-    assert!(err.contains("over the limit of 300 bytes"), "{err}");
+    let size = atom(&ITEMS).len();
+    assert!(
+        err.contains(&format!(
+            "error: {big}: feed is {size} bytes or more, over the limit of 300 bytes"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "error: {streamed}: feed is 301 bytes or more, over the limit of 300 bytes"
+        )),
+        "{err}"
+    );
     assert_eq!(documents(&db), 0);
+
+    // Under a limit it fits, the streamed feed reads to the end.
+    let (out, err) = watch(&db, &[&streamed]);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(documents(&db), 3);
 }
 
 /// A watch that runs until the test ends, however it ends.
