@@ -1,154 +1,23 @@
-//! `sitrep watch --once` against a feed server on loopback written here: the first poll
+//! `sitrep watch` against a feed server on loopback (`watch/server.rs`): the first poll
 //! ingests every item, a restart sends the saved validators and a 304 adds nothing, a new
 //! item is the only one extracted, a failing or unreachable feed is named while the others
-//! still ingest, a silent server times out, an oversized feed is refused; without `--once`, a failing feed is retried
-//! after waits that double up to the cap, and polled every interval once it answers.
+//! still ingest, a silent server times out, an oversized feed is refused; without `--once`,
+//! a failing feed is retried after waits that double up to the cap, and polled every
+//! interval once it answers.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+#[path = "watch/server.rs"]
+mod server;
+
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-/// What the server answers on one path.
-#[derive(Clone, Debug, Default)]
-struct Route {
-    status: u16,
-    body: String,
-    etag: Option<String>,
-    last_modified: Option<String>,
-    /// Send the body without a Content-Length, ended by closing the connection.
-    unannounced: bool,
-}
-
-/// A request as the server saw it: the path, the headers (names in lower case), when.
-#[derive(Clone, Debug)]
-struct Seen {
-    path: String,
-    headers: HashMap<String, String>,
-    at: Instant,
-}
-
-#[derive(Default)]
-struct State {
-    routes: HashMap<String, Route>,
-    seen: Vec<Seen>,
-}
-
-/// An HTTP/1.1 server on 127.0.0.1 that answers conditional GETs as a feed host does: 304
-/// when the client's If-None-Match or If-Modified-Since matches the route's validators.
-struct Server {
-    base: String,
-    state: Arc<Mutex<State>>,
-}
-
-impl Server {
-    fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let state = Arc::new(Mutex::new(State::default()));
-        let shared = state.clone();
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let _ = answer(stream, &shared);
-            }
-        });
-        Server { base, state }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    fn route(&self, path: &str, route: Route) {
-        self.state
-            .lock()
-            .unwrap()
-            .routes
-            .insert(path.to_string(), route);
-    }
-
-    /// The requests for `path` so far.
-    fn seen(&self, path: &str) -> Vec<Seen> {
-        let state = self.state.lock().unwrap();
-        state
-            .seen
-            .iter()
-            .filter(|s| s.path == path)
-            .cloned()
-            .collect()
-    }
-}
-
-fn answer(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    let path = request_line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or("/")
-        .to_string();
-    let mut headers = HashMap::new();
-    loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            headers.insert(name.trim().to_ascii_lowercase(), value.trim().to_string());
-        }
-    }
-    let route = {
-        let mut s = state.lock().unwrap();
-        s.seen.push(Seen {
-            path: path.clone(),
-            headers: headers.clone(),
-            at: Instant::now(),
-        });
-        s.routes.get(&path).cloned()
-    };
-    let route = route.unwrap_or(Route {
-        status: 404,
-        body: "not here".into(),
-        ..Route::default()
-    });
-    let fresh = route.status == 200
-        && (route.etag.is_some() && headers.get("if-none-match") == route.etag.as_ref()
-            || route.last_modified.is_some()
-                && headers.get("if-modified-since") == route.last_modified.as_ref());
-    let (status, body) = if fresh {
-        (304, "")
-    } else {
-        (route.status, route.body.as_str())
-    };
-    let reason = match status {
-        200 => "OK",
-        304 => "Not Modified",
-        404 => "Not Found",
-        _ => "Internal Server Error",
-    };
-    let mut out = format!("HTTP/1.1 {status} {reason}\r\nConnection: close\r\n");
-    if let Some(etag) = &route.etag {
-        out.push_str(&format!("ETag: {etag}\r\n"));
-    }
-    if let Some(date) = &route.last_modified {
-        out.push_str(&format!("Last-Modified: {date}\r\n"));
-    }
-    out.push_str("Content-Type: application/atom+xml\r\n");
-    if !route.unannounced {
-        out.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    out.push_str(&format!("\r\n{body}"));
-    let mut stream = stream;
-    stream.write_all(out.as_bytes())?;
-    stream.flush()
-}
+use server::{Route, Server};
 
 /// An Atom feed of invented items: (id, title, text).
 fn atom(items: &[(&str, &str, &str)]) -> String {
