@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Train every MUC-4 model shipped in kb/models (standard library only; needs cargo):
 
-1. the training split is cut into FOLDS folds; for each, the tagger, mention lexicon,
-   frequent-word list (scripts/train_muc4.py) and relevance classifier
-   (scripts/train_muc4_relevance.py) are trained on the other folds;
+1. the training split is cut into FOLDS contiguous folds (neighbouring reports tell of the
+   same events, so interleaved folds would flatter names and phrases the tagger memorised);
+   for each, the tagger, mention lexicon, frequent-word list (scripts/train_muc4.py) and
+   relevance classifiers (scripts/train_muc4_relevance.py) are trained on the other folds;
 2. the candidate mentions of each fold's documents are written by the `muc4_candidates`
    example of crates/sitrep-muc4 with that fold's models (SITREP_MUC4_MODELS), so the entity
    classifier learns from candidates of documents the tagger did not see;
 3. scripts/train_muc4_entities.py trains the entity classifier on them (--tune prints the
    per-role thresholds of select::KEEP);
-4. the tagger, lexicon, word list and relevance classifier are trained on the whole split.
+4. the tagger, lexicon, word list and relevance classifiers are trained on the whole split.
 
     python3 scripts/train_muc4_all.py --train /work/shared/corpus/muc4/train.jsonl --out kb/models
 """
@@ -35,7 +36,8 @@ def models(train, out):
          "--out", os.path.join(out, "muc4.bin"), "--vocab", os.path.join(out, "muc4_vocab.txt"),
          "--mentions", os.path.join(out, "muc4_mentions.tsv")])
     run([sys.executable, os.path.join(HERE, "train_muc4_relevance.py"), "--train", train,
-         "--out", os.path.join(out, "muc4_relevance.tsv")])
+         "--out", os.path.join(out, "muc4_relevance.tsv"),
+         "--roles-out", os.path.join(out, "muc4_roles.tsv")])
 
 
 def main():
@@ -52,9 +54,9 @@ def main():
         d = os.path.join(tmp, f"fold{k}")
         os.makedirs(d)
         with open(os.path.join(d, "train.jsonl"), "w", encoding="utf-8") as f:
-            f.writelines(l for i, l in enumerate(lines) if i % args.folds != k)
+            f.writelines(l for i, l in enumerate(lines) if i * args.folds // len(lines) != k)
         with open(os.path.join(d, "held_out.jsonl"), "w", encoding="utf-8") as f:
-            f.writelines(l for i, l in enumerate(lines) if i % args.folds == k)
+            f.writelines(l for i, l in enumerate(lines) if i * args.folds // len(lines) == k)
         dirs.append(d)
     with ThreadPoolExecutor(args.jobs) as pool:
         list(pool.map(lambda d: models(os.path.join(d, "train.jsonl"), d), dirs))

@@ -1,12 +1,15 @@
-//! Fuzz target: the feed reader, then analysis of every document it gives.
+//! Fuzz target: the feed reader, then analysis of every document it gives, checked by
+//! [`common::check_document`].
 #![no_main]
+
+mod common;
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut batch = sitrep_ingest::Batch::default();
-    sitrep_ingest::read_bytes("fuzz", Some("fuzz"), Some("feed"), data, &mut batch);
+    sitrep_ingest::read_bytes("fuzz", Some("fuzz"), Some("xml"), data, &mut batch);
     for doc in &batch.documents {
-        let _ = sitrep_analyse::Analysis::new(doc);
+        common::check_document(doc);
     }
 });

@@ -1,5 +1,8 @@
-//! Fuzz target: the jsonl reader, then analysis of every document it gives.
+//! Fuzz target: the jsonl reader, then analysis of every document it gives, checked by
+//! [`common::check_document`].
 #![no_main]
+
+mod common;
 
 use libfuzzer_sys::fuzz_target;
 
@@ -7,6 +10,6 @@ fuzz_target!(|data: &[u8]| {
     let mut batch = sitrep_ingest::Batch::default();
     sitrep_ingest::read_bytes("fuzz", Some("fuzz"), Some("jsonl"), data, &mut batch);
     for doc in &batch.documents {
-        let _ = sitrep_analyse::Analysis::new(doc);
+        common::check_document(doc);
     }
 });

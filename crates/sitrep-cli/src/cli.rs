@@ -31,6 +31,8 @@ pub enum Command {
     /// Incidents, fatalities and actors per province, district and week, baselines and
     /// spikes, trends, and the indicator ledger (NAP scorecard) from figures.
     Assess(crate::assess::AssessArgs),
+    /// Poll RSS/Atom feeds (conditional requests, backoff on errors) and ingest new items.
+    Watch(crate::watch::WatchArgs),
     /// Measure ingest + fuse throughput on a synthetic stream built from the examples.
     BenchFuse(crate::bench_fuse::BenchFuseArgs),
     /// Export the database as ACLED-style CSV, GeoJSON, a STIX 2.1 bundle or JSON Lines.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
+use sitrep_kb::KnowledgeBase;
 use sitrep_model::Document;
 use sitrep_store::{Outcome, SqliteStore, Store};
 
@@ -49,6 +50,45 @@ pub struct Summary {
     pub failed: usize,
 }
 
+impl Summary {
+    fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::New => self.new += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Replaced => self.replaced += 1,
+        }
+    }
+}
+
+/// Extracts the documents whose content is not stored yet and stores them with their
+/// records, `batch` documents per transaction, counting what happened in `sum`: the one
+/// way documents get into the store (`ingest`, `watch`).
+pub fn store_documents(
+    store: &mut impl Store,
+    pool: &rayon::ThreadPool,
+    kb: &KnowledgeBase,
+    docs: Vec<Document>,
+    batch: usize,
+    sum: &mut Summary,
+) -> Result<()> {
+    let mut todo: Vec<Document> = Vec::with_capacity(docs.len());
+    for d in docs {
+        if store.is_unchanged(&d)? {
+            sum.unchanged += 1;
+        } else {
+            todo.push(d);
+        }
+    }
+    for docs in todo.chunks(batch.max(1)) {
+        let records = extract_chunk(pool, docs, kb);
+        let batch: Vec<_> = docs.iter().cloned().zip(records).collect();
+        for o in store.ingest(&batch)? {
+            sum.count(o);
+        }
+    }
+    Ok(())
+}
+
 /// `sitrep ingest`.
 pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     let kb = args.input.kb.load()?;
@@ -66,25 +106,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     let mut sum = Summary::default();
     read_all(&args.input, &mut tally, |docs| {
         let n = docs.len() as u64;
-        let mut todo: Vec<Document> = Vec::with_capacity(docs.len());
-        for d in docs {
-            if store.is_unchanged(&d)? {
-                sum.unchanged += 1;
-            } else {
-                todo.push(d);
-            }
-        }
-        for docs in todo.chunks(args.batch.max(1)) {
-            let records = extract_chunk(&pool, docs, &kb);
-            let batch: Vec<_> = docs.iter().cloned().zip(records).collect();
-            for o in store.ingest(&batch)? {
-                match o {
-                    Outcome::New => sum.new += 1,
-                    Outcome::Unchanged => sum.unchanged += 1,
-                    Outcome::Replaced => sum.replaced += 1,
-                }
-            }
-        }
+        store_documents(&mut store, &pool, &kb, docs, args.batch, &mut sum)?;
         if let Some(b) = &bar {
             b.inc(n);
             b.set_message(format!(

@@ -15,6 +15,7 @@ mod muc4;
 mod pretty;
 mod run;
 mod serve;
+mod watch;
 
 use std::process::ExitCode;
 
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         cli::Command::Serve(a) => serve::serve(&a),
         cli::Command::Demo(a) => serve::demo(&a),
         cli::Command::Export(a) => export::export(&a),
+        cli::Command::Watch(a) => watch::watch(&a),
     };
     match result {
         Ok(code) => code,

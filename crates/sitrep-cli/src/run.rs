@@ -73,7 +73,8 @@ pub fn read_all(
     Ok(())
 }
 
-fn report(problems: &[Problem], tally: &mut Tally) {
+/// Prints each problem to standard error, counting it in `tally`.
+pub fn report(problems: &[Problem], tally: &mut Tally) {
     for p in problems {
         match p.severity {
             Severity::Error => tally.errors += 1,

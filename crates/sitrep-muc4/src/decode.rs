@@ -5,12 +5,15 @@
 //! lexicon phrase of that role containing it ("marti" to "farabundo marti national liberation
 //! front"); names (runs with a rare word) widen over the rare words next to them; lexicon
 //! phrases at least [`SURE`] precise are mentions wherever they occur. Leading and trailing
-//! function words are trimmed; mentions of only function words or numbers are dropped.
+//! function words are trimmed; mentions of only function words or numbers are dropped. Each
+//! of the tagger's mentions also yields variants ([`Kind`]), and runs of rare words are
+//! candidates for the roles that name people ([`PEOPLE_ROLES`]): the entity classifier
+//! chooses.
 
-use super::Tuning;
 use super::hash::{PHRASE_SEED, phrase_step};
 use super::lexicon::{Lexicon, MAX_WORDS};
 use super::words::Word;
+use super::{ROLES, Tuning};
 
 /// Lexicon phrases at least this precise are candidates wherever they occur.
 pub const SURE: [f32; 5] = [0.1, 0.1, 0.1, 0.1, 0.1];
@@ -18,6 +21,9 @@ pub const SURE: [f32; 5] = [0.1, 0.1, 0.1, 0.1, 0.1];
 /// Roles (bit i for role i) whose mentions containing a rare word are widened over the
 /// rare words next to them: names.
 pub const NAME_ROLES: usize = 0b01111;
+
+/// Roles (bit i for role i) for which every run of rare words is a candidate: named people.
+pub const PEOPLE_ROLES: usize = 0b01001;
 
 /// Words never a mention on their own.
 const FUNCTION_WORDS: &[&str] = &[
@@ -99,6 +105,8 @@ pub enum Kind {
     WiderLeft,
     /// The tagger's mention without its first word.
     NarrowerLeft,
+    /// A run of rare words, for a role naming people.
+    Name,
 }
 
 /// Candidates per role, in order of first occurrence.
@@ -200,6 +208,23 @@ pub fn decode<'t>(
             };
             found.push((label, a + 1, b, kind));
         }
+    }
+    // Runs of two or more rare words (names) are candidates of the roles that name people,
+    // whatever the tagger said.
+    let mut k = 0;
+    while k < words.len() {
+        let mut e = k;
+        while e < words.len() && name_word(e) && (e == k || joined(e - 1, e)) {
+            e += 1;
+        }
+        if e - k >= 2 && e - k <= 5 {
+            for r in 0..ROLES.len() {
+                if PEOPLE_ROLES >> r & 1 == 1 {
+                    found.push((r as u8 + 1, k, e - 1, Kind::Name));
+                }
+            }
+        }
+        k = e.max(k + 1);
     }
     found.sort_by_key(|s| (s.1, s.2, s.3));
     let mut out: Vec<Candidate<'t>> = Vec::new();

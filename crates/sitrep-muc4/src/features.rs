@@ -4,10 +4,12 @@
 //! the classifier weighs them per role.
 //!
 //! The features pool what is known about a mention string over the whole document: the
-//! tagger's best mean margin over its spans, how often the tagger and the lexicon found it,
-//! how often the words occur, where it first occurs, its first, last and neighbouring words,
-//! its length, rare words, its lexicon precision, the document's relevance, how many other
-//! candidates the role has and whether another role claims the same words.
+//! tagger's best mean margin over its spans and its margins just outside the first, how
+//! often the tagger and the lexicon found it and how ([`super::decode::Kind`]), how often the
+//! words occur, where it first occurs, its first, last and neighbouring words, the two words
+//! either side of each occurrence, its length, rare words, its lexicon precision, the
+//! document's relevance overall and for the role, how many other candidates the role has and
+//! whether another role claims the same words.
 
 use super::ROLES;
 use super::decode::Candidate;
@@ -29,6 +31,8 @@ pub struct Document<'d, 't> {
     pub lexicon: &'d Lexicon,
     /// The document's relevance score.
     pub relevance: f32,
+    /// Per role, the document's score for having a filler of the role.
+    pub role_relevance: [f32; 5],
 }
 
 /// Sentence index of each word: a sentence ends where `.`, `!`, `?` or `;` separates words.
@@ -171,19 +175,29 @@ pub fn features(doc: &Document<'_, '_>, cands: &[Candidate<'_>]) -> Vec<Vec<Stri
             };
             add(format!("edge_l={}", edge(a.checked_sub(1))));
             add(format!("edge_r={}", edge(Some(b + 1))));
-            let mut ctx: Vec<&str> = Vec::new();
+            // Words just before and after each occurrence, once each.
+            let mut ctx: Vec<(char, &str)> = Vec::new();
             for &(a, b) in &c.spans {
-                for k in [a.wrapping_sub(2), a.wrapping_sub(1), b + 1, b + 2] {
+                for (side, k) in [
+                    ('l', a.wrapping_sub(2)),
+                    ('l', a.wrapping_sub(1)),
+                    ('r', b + 1),
+                    ('r', b + 2),
+                ] {
                     if let Some(w) = doc.words.get(k)
-                        && !ctx.contains(&w.text)
+                        && !ctx.contains(&(side, w.text))
                     {
-                        ctx.push(w.text);
+                        ctx.push((side, w.text));
                     }
                 }
             }
-            for w in ctx {
-                add(format!("ctx={w}"));
+            for (side, w) in ctx {
+                add(format!("{side}ctx={w}"));
             }
+            add(format!(
+                "rrel={}",
+                (doc.role_relevance[c.role].floor() as i32).clamp(-4, 3)
+            ));
             add(format!(
                 "rel={}",
                 (doc.relevance.floor() as i32).clamp(-3, 3)

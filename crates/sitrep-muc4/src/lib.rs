@@ -3,8 +3,8 @@
 //! terrorism benchmark as pooled by GRIT.
 //!
 //! Stages:
-//! 0. [`relevance`]: a logistic regression over the document's word set; documents very
-//!    unlikely to have any filler get none.
+//! 0. [`relevance`]: logistic regressions over the document's word set: does it have any
+//!    filler (documents very unlikely to get none), and one of each role.
 //! 1. [`words`]: lower-cased words with byte spans (the tokeniser the trainer uses).
 //! 2. [`model`]: a token tagger (averaged perceptron over hashed context features) trained by
 //!    `scripts/train_muc4.py` on the MUC-4 training split and shipped as `kb/models/muc4.bin`;
@@ -16,14 +16,20 @@
 //! 4. [`decode`]: runs of one role between spaces become candidate mentions (names widen
 //!    over the rare words next to them; function words at the edges are trimmed), with
 //!    variants of each (without a leading title, with or without a number or the word
-//!    before); one candidate per distinct string and role.
+//!    before); every run of two to five rare words is also a candidate for the roles that
+//!    name people; one candidate per distinct string and role.
 //! 5. [`features`]: what the document says about each candidate (tagger margins over all
-//!    its occurrences, counts, position, words, lexicon precision, relevance).
+//!    its occurrences and at its edges, counts, position, its words and the words around
+//!    it, lexicon precision, the document's relevance overall and for the role).
 //! 6. [`select`]: a logistic regression over those features (`kb/models/muc4_entities.tsv`,
 //!    `scripts/train_muc4_entities.py`, trained on candidates that taggers trained on other
 //!    folds of the training split found) keeps candidates above a per-role threshold; of
-//!    overlapping candidates (a mention and its variants) the best stays; mentions inside a
-//!    longer one are merged into it and each entity is output with one mention.
+//!    overlapping candidates (a mention and its variants) and of a name and its bracketed
+//!    alias the best stays; mentions inside a longer one are merged into it and each entity
+//!    is output with one mention.
+//!
+//! `scripts/train_muc4_all.py` retrains every model in `kb/models`; the example
+//! `muc4_candidates` writes the candidates and features the classifier learns from.
 #![deny(missing_docs)]
 
 mod decode;
@@ -88,8 +94,8 @@ impl Extracts {
     }
 }
 
-/// Decision thresholds, chosen by cross-validation on the training split (four folds: models
-/// trained on three, candidates of the fourth). For calibration runs, the environment
+/// Decision thresholds, chosen by cross-validation on the training split (four contiguous
+/// folds: models trained on three, candidates of the fourth). For calibration runs, the environment
 /// variables `SITREP_MUC4_BIAS` (six comma-separated label offsets), `SITREP_MUC4_SURE`
 /// (five lexicon precisions), `SITREP_MUC4_REL` (relevance threshold), `SITREP_MUC4_NAMES`
 /// (role bits) and `SITREP_MUC4_KEEP` (five classifier thresholds) override them.
@@ -212,6 +218,9 @@ fn candidates_of_lower(model: &Model, lower: &str) -> Vec<Scored> {
         rare: &rare,
         lexicon,
         relevance,
+        role_relevance: relevance::roles()
+            .each_ref()
+            .map(|r| r.score(&words, &hashes)),
     };
     let classifier = select::Classifier::builtin();
     cands

@@ -4,9 +4,12 @@
 //! (`kb/models/muc4_relevance.tsv`, written by `scripts/train_muc4_relevance.py`: the bias as
 //! `<bias>`, then `word<TAB>weight`; the summed weights of the known words are divided by the
 //! square root of their number) scores the document; below [`THRESHOLD`] nothing is output.
+//! Classifiers of the same form per role ([`roles`]: does the document have a filler of the
+//! role?) give the entity classifier a document-level view of each role.
 
 use std::sync::OnceLock;
 
+use super::ROLES;
 use super::hash::{HashMapU64, HashSetU64, word_hash};
 use super::words::Word;
 
@@ -22,6 +25,36 @@ pub struct Relevance {
 }
 
 static BUILTIN: OnceLock<Relevance> = OnceLock::new();
+static ROLES_BUILTIN: OnceLock<[Relevance; 5]> = OnceLock::new();
+
+/// Per role, a classifier of whether the document has a filler of that role
+/// (`kb/models/muc4_roles.tsv`: `role<TAB>word<TAB>weight` lines, written by
+/// `scripts/train_muc4_relevance.py --roles-out`), or that of the directory named by
+/// `SITREP_MUC4_MODELS`.
+pub fn roles() -> &'static [Relevance; 5] {
+    ROLES_BUILTIN.get_or_init(|| {
+        if let Some(dir) = std::env::var_os("SITREP_MUC4_MODELS") {
+            let path = std::path::Path::new(&dir).join("muc4_roles.tsv");
+            let text = std::fs::read_to_string(path).expect("SITREP_MUC4_MODELS/muc4_roles.tsv");
+            return parse_roles(&text);
+        }
+        parse_roles(include_str!("../../../kb/models/muc4_roles.tsv"))
+    })
+}
+
+/// Reads `role<TAB>word<TAB>weight` lines into one classifier per role of [`ROLES`].
+pub fn parse_roles(text: &str) -> [Relevance; 5] {
+    let mut per_role: [String; 5] = Default::default();
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((role, rest)) = line.split_once('\t')
+            && let Some(r) = ROLES.iter().position(|x| *x == role)
+        {
+            per_role[r].push_str(rest);
+            per_role[r].push('\n');
+        }
+    }
+    per_role.map(|t| Relevance::parse(&t))
+}
 
 impl Relevance {
     /// The classifier shipped in `kb/models/muc4_relevance.tsv`, or the `muc4_relevance.tsv`

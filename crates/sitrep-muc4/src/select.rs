@@ -16,7 +16,7 @@ use super::{Extracts, ROLES};
 
 /// Per role, the score (log-odds) from which a candidate is kept, calibrated on the training
 /// split by cross-validation.
-pub const KEEP: [f32; 5] = [-1.25, -1.0, -1.25, -1.25, -1.5];
+pub const KEEP: [f32; 5] = [-1.5, -1.25, -1.5, -1.5, -1.5];
 
 /// Feature-name hash to weight.
 #[derive(Debug, Default)]

@@ -169,3 +169,41 @@ fn a_name_and_its_bracketed_alias_are_one_entity() {
     let x = select::entities(text, &kept);
     assert_eq!(x.perp_org, vec![vec!["fmln".to_string()]]);
 }
+
+#[test]
+fn runs_of_rare_words_are_candidates_for_people() {
+    let text = "soldiers shot hector oqueli colindres";
+    let w = words::words(text);
+    let rare = [false, false, true, true, true];
+    let c = decode::decode(
+        text,
+        &w,
+        &hashes(&w),
+        &[0; 5],
+        &Lexicon::default(),
+        &rare,
+        Tuning::get(),
+    );
+    let names: Vec<(usize, String)> = c
+        .iter()
+        .filter(|c| c.kind == decode::Kind::Name)
+        .map(|c| (c.role, c.words.join(" ")))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            (0, "hector oqueli colindres".to_string()),
+            (3, "hector oqueli colindres".to_string())
+        ]
+    );
+}
+
+#[test]
+fn role_relevance_reads_one_classifier_per_role() {
+    let roles =
+        relevance::parse_roles("# c\nVictim\t<bias>\t-1.0\nVictim\tkilled\t2.0\nNone\tx\t1\n");
+    let text = "they killed him";
+    let w = words::words(text);
+    assert!((roles[3].score(&w, &hashes(&w)) - 1.0).abs() < 1e-5);
+    assert!(roles[0].score(&w, &hashes(&w)).abs() < 1e-6);
+}

@@ -132,6 +132,16 @@ pub struct SpeakerClaim {
     pub denies: Option<(String, usize)>,
 }
 
+/// What a feed's server said identifies the version last read (HTTP `ETag` and
+/// `Last-Modified`), sent back to ask only for something newer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FeedValidators {
+    /// The entity tag, as the server wrote it (quotes and `W/` included).
+    pub etag: Option<String>,
+    /// The last-modified date, as the server wrote it.
+    pub last_modified: Option<String>,
+}
+
 /// What every storage backend does.
 pub trait Store {
     /// True when this exact content is already stored (so extracting it again is wasted work).
@@ -166,4 +176,12 @@ pub trait Store {
     /// Reports matching a person's words (every word required; no query syntax), best
     /// first, with a snippet.
     fn search_hits(&self, text: &str, page: Page) -> Result<Vec<SearchHit>, StoreError>;
+    /// The validators saved for a watched feed URL (empty when none are).
+    fn feed_validators(&self, url: &str) -> Result<FeedValidators, StoreError>;
+    /// Saves a watched feed's validators, replacing the previous ones.
+    fn save_feed_validators(
+        &mut self,
+        url: &str,
+        validators: &FeedValidators,
+    ) -> Result<(), StoreError>;
 }

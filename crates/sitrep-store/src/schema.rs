@@ -74,6 +74,13 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX claim_about_key_day ON claim_about(about_key, day);
     ",
+    // 3: each watched feed's HTTP validators (`sitrep watch`), so a restart asks
+    // "changed since?" instead of fetching every feed again.
+    "
+    CREATE TABLE feed_validators (
+        url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT
+    );
+    ",
 ];
 
 /// Brings the database up to the latest schema, one transaction per step.

@@ -14,8 +14,8 @@ use crate::views::{
     StoredClaim, StoredDocument,
 };
 use crate::{
-    IncidentFilter, Outcome, SpeakerClaim, SpeakerClaims, Stats, Store, StoreError, StoredFigure,
-    read, schema, write,
+    FeedValidators, IncidentFilter, Outcome, SpeakerClaim, SpeakerClaims, Stats, Store, StoreError,
+    StoredFigure, read, schema, write,
 };
 
 /// A sitrep database in one SQLite file.
@@ -62,6 +62,33 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
+    fn feed_validators(&self, url: &str) -> Result<FeedValidators, StoreError> {
+        let found = self.conn.query_row(
+            "SELECT etag, last_modified FROM feed_validators WHERE url = ?1",
+            [url],
+            |r| {
+                Ok(FeedValidators {
+                    etag: r.get(0)?,
+                    last_modified: r.get(1)?,
+                })
+            },
+        );
+        match found {
+            Ok(v) => Ok(v),
+            Err(rusqlite::Error::QueryReturnedNoRows) => Ok(FeedValidators::default()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn save_feed_validators(&mut self, url: &str, v: &FeedValidators) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT INTO feed_validators (url, etag, last_modified) VALUES (?1, ?2, ?3)
+             ON CONFLICT(url) DO UPDATE SET etag = ?2, last_modified = ?3",
+            rusqlite::params![url, v.etag, v.last_modified],
+        )?;
+        Ok(())
+    }
+
     fn is_unchanged(&self, doc: &Document) -> Result<bool, StoreError> {
         Ok(match write::existing(&self.conn, doc)? {
             Some((_, hash)) => hash == doc.content_hash,
