@@ -63,6 +63,10 @@ pub struct IndicatorValue {
     pub text: String,
     pub doc_id: String,
     pub published: Option<String>,
+    /// The figure's first character in the report's text.
+    pub start: usize,
+    /// One past its last character.
+    pub end: usize,
 }
 
 /// An indicator at a place, over time.
@@ -241,6 +245,8 @@ pub fn assess(incidents: &[Incident], figures: &[StoredFigure]) -> Assessment {
                 text: f.text.clone(),
                 doc_id: sf.doc_id.clone(),
                 published: sf.published.clone(),
+                start: f.start,
+                end: f.end,
             });
     }
     let indicators = series

@@ -183,6 +183,16 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
             db.display()
         );
     }
+    if let Some(out) = &args.output {
+        let same = |a: &Path, b: &Path| {
+            a.canonicalize()
+                .ok()
+                .is_some_and(|a| b.canonicalize().ok() == Some(a))
+        };
+        if same(out, db) {
+            bail!("{} is the database; export to another file", out.display());
+        }
+    }
     let format = args.format.format();
     let store = SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))?;
     let data = load(&store, format).with_context(|| format!("cannot read {}", db.display()))?;

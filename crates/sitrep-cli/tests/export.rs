@@ -436,6 +436,20 @@ fn errors_are_clear_and_leave_no_file() {
     );
     assert!(!nowhere.exists());
 
+    let size = std::fs::metadata(&db).unwrap().len();
+    let out = sitrep(&[
+        "export",
+        "--db",
+        &db.display().to_string(),
+        "--format",
+        "jsonl",
+        "-o",
+        &db.display().to_string(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is the database"), "{}", stderr(&out));
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), size);
+
     let out = sitrep(&[
         "export",
         "--db",

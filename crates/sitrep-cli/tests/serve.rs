@@ -208,6 +208,17 @@ fn pages_show_map_tolls_evidence_claims_indicators_and_search() {
     let ind = s.get("/indicators");
     assert_eq!(ind.status, 200);
     assert!(ind.body.contains("NAP scorecard") && ind.body.contains("Places by week"));
+    // Each indicator value links to its figure's place in its report.
+    let link = ind
+        .body
+        .split("href=\"")
+        .find(|p| p.starts_with("/documents/") && p.contains("#figure-at-"))
+        .unwrap();
+    let (doc, anchor) = link.split('"').next().unwrap().split_once('#').unwrap();
+    assert!(
+        s.get(doc).body.contains(&format!("id=\"{anchor}\"")),
+        "{doc}#{anchor}"
+    );
     let search = s.get("/search?q=lakki");
     assert!(search.body.contains("<mark>"), "{}", search.body);
     let none = s.get("/search?q=qqqqzzzz");

@@ -119,7 +119,7 @@ pub fn marks(record: &Record, focus_event: Option<usize>, focus_claim: Option<us
                 f.unit,
                 f.measure.as_deref().unwrap_or("")
             ),
-            anchor: Some(format!("figure-{i}")),
+            anchor: Some(crate::pages::layout::figure_anchor(f.start)),
             focus: false,
         });
     }

@@ -194,8 +194,13 @@ fn label_point(rings: &[Vec<(f64, f64)>]) -> Option<(f64, f64)> {
     ))
 }
 
-/// The map with its pins (largest drawn first, so small ones stay clickable).
-pub fn render(pins: &[Pin], unplaced: usize) -> Markup {
+/// The map with its pins (largest drawn first, so small ones stay clickable); the provinces
+/// named in `provinces` (the incidents' first-level divisions) are labelled.
+pub fn render(pins: &[Pin], unplaced: usize, provinces: &[String]) -> Markup {
+    let labelled: Vec<String> = provinces
+        .iter()
+        .map(|p| sitrep_fuse::names::key(p))
+        .collect();
     let view = View::around(pins);
     let shapes: Vec<&Shape> = basemap().iter().filter(|s| view.shows(&s.rings)).collect();
     let mut pins: Vec<&Pin> = pins.iter().collect();
@@ -218,6 +223,12 @@ pub fn render(pins: &[Pin], unplaced: usize) -> Markup {
                         @if x > 20.0 && x < WIDTH - 20.0 && y > 10.0 && y < h - 10.0 {
                             text.country-label x=(format!("{x:.0}")) y=(format!("{y:.0}")) { (s.name) }
                         }
+                    }
+                }
+                @for s in shapes.iter().filter(|s| s.level == Level::Province && labelled.contains(&sitrep_fuse::names::key(&s.name))) {
+                    @if let Some((lon, lat)) = label_point(&s.rings) {
+                        @let (x, y) = view.xy(lon, lat);
+                        text.province-label x=(format!("{x:.0}")) y=(format!("{y:.0}")) { (s.name) }
                     }
                 }
                 @for p in &pins {
@@ -277,7 +288,10 @@ mod tests {
             label: "<script>".into(),
             href: "/incidents/1".into(),
         };
-        let svg = render(&[pin], 2).into_string();
+        let svg = render(&[pin], 2, &["SINDH".into()]).into_string();
+        assert!(svg.contains("class=\"province-label\""));
+        assert!(svg.contains(">Sindh</text>"));
+        assert!(!svg.contains(">Punjab</text>"));
         assert!(svg.contains("&lt;script&gt;"));
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("class=\"pin\""));

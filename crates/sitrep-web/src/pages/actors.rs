@@ -105,12 +105,14 @@ pub async fn page(
         .map_err(Failure::page)?;
     let a = &d.actor;
     let weeks = activity(&d);
-    let denials: Vec<_> = d
+    let mut denials: Vec<&sitrep_store::StoredClaim> = d
         .claims_by
         .iter()
         .chain(&d.claims_about)
         .filter(|c| c.denies.is_some())
         .collect();
+    denials.sort_by(|a, b| (&a.doc_id, a.idx).cmp(&(&b.doc_id, b.idx)));
+    denials.dedup_by(|a, b| (&a.doc_id, a.idx) == (&b.doc_id, b.idx));
     let body = html! {
         h1 { (a.name) }
         p.muted { (a.kind.replace('_', " "))

@@ -97,8 +97,8 @@ pub async fn page(
         } }
         h2 { "Figures" }
         @if r.figures.is_empty() { p.empty { "None." } }
-        ol start="0" { @for (i, f) in r.figures.iter().enumerate() {
-            li { a href={ "#figure-" (i) } { q { (f.text) } } span.muted {
+        ol start="0" { @for f in &r.figures {
+            li { a href={ "#" (layout::figure_anchor(f.start)) } { q { (f.text) } } span.muted {
                 " · " (f.unit) @if let Some(m) = &f.measure { " · " (m) }
                 @if let Some(p) = &f.place { " · " (p) } @if let Some(p) = &f.period { " · " (p) }
                 @if let Some(s) = &f.source { " · source " (s) } } }

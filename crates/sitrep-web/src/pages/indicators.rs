@@ -11,7 +11,7 @@ use sitrep_store::StoredFigure;
 
 use crate::Shared;
 use crate::error::Failure;
-use crate::pages::layout::{self, document_href};
+use crate::pages::layout::{self, figure_href};
 use crate::params::{NoQuery, Params};
 
 fn value(v: Option<f64>, low: Option<f64>, high: Option<f64>) -> String {
@@ -48,7 +48,7 @@ fn series_table(list: &[&StoredFigure]) -> Markup {
                     td.num { (f.qualifier.replace('_', " ")) " " b { (value(f.value, f.low, f.high)) } " " (f.unit) }
                     td { (f.source.as_deref().unwrap_or("–")) }
                     td { q { (f.text) } }
-                    td { a href=(document_href(&sf.doc_id)) { (sf.doc_id) } }
+                    td { a href=(figure_href(&sf.doc_id, f.start)) { (sf.doc_id) } }
                 }
             } }
         }
@@ -85,7 +85,7 @@ pub async fn page(
                         td.num { (v.qualifier.replace('_', " ")) " " b { (value(v.value, v.low, v.high)) } " " (v.unit) }
                         td { (v.measure.as_deref().unwrap_or("–")) }
                         td { q { (v.text) } }
-                        td { a href=(document_href(&v.doc_id)) { (v.doc_id) } }
+                        td { a href=(figure_href(&v.doc_id, v.start)) { (v.doc_id) } }
                         td { (v.published.as_deref().unwrap_or("undated")) }
                     }
                 } }

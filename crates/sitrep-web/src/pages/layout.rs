@@ -98,6 +98,16 @@ pub fn actor_href(key: &str) -> String {
     format!("/actors/{}", encode(key))
 }
 
+/// A figure in its report: the anchor the report page puts at the figure's first character.
+pub fn figure_href(doc_id: &str, start: usize) -> String {
+    format!("{}#{}", document_href(doc_id), figure_anchor(start))
+}
+
+/// The anchor of the figure starting at character `start`.
+pub fn figure_anchor(start: usize) -> String {
+    format!("figure-at-{start}")
+}
+
 /// The page of an incident.
 pub fn incident_href(id: i64) -> String {
     format!("/incidents/{id}")

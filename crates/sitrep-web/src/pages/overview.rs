@@ -53,6 +53,12 @@ pub async fn page(
         })
         .collect();
     let unplaced = incidents.len() - pins.len();
+    let mut provinces: Vec<String> = incidents
+        .iter()
+        .filter_map(|i| i.location.as_ref()?.admin1.clone())
+        .collect();
+    provinces.sort();
+    provinces.dedup();
     let weeks = sitrep_assess::weekly_totals(&incidents);
     let mut latest = incidents.clone();
     crate::api::latest_first(&mut latest);
@@ -70,7 +76,7 @@ pub async fn page(
         div.grid {
             section.card {
                 h2 { "Map of incidents" }
-                (map::render(&pins, unplaced))
+                (map::render(&pins, unplaced, &provinces))
             }
             div {
                 section.card {
