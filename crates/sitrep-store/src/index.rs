@@ -87,7 +87,8 @@ impl IncidentIndex for SqlIndex<'_> {
                     let mut dated = a.clone();
                     dated.extend([&from as &dyn rusqlite::ToSql, &hi, &lo2]);
                     let sql = format!(
-                        "{COLUMNS} WHERE {clause} AND day_start BETWEEN ? AND ? AND day_end >= ?"
+                        "{COLUMNS} WHERE {clause} AND day_start BETWEEN ? AND ? AND day_end >= ?
+                         ORDER BY day_start, id"
                     );
                     self.query(&sql, &dated, &mut out)?;
                     let sql = format!(
@@ -155,7 +156,8 @@ impl IncidentIndex for SqlIndex<'_> {
     fn incidents_of_doc(&mut self, doc_id: &str) -> Result<Vec<StoredIncident>, StoreError> {
         let mut out = Vec::new();
         let sql = format!(
-            "{COLUMNS} WHERE id IN (SELECT DISTINCT incident_id FROM incident_events WHERE doc_id = ?)"
+            "{COLUMNS} WHERE id IN (SELECT DISTINCT incident_id FROM incident_events WHERE doc_id = ?)
+             ORDER BY id"
         );
         self.query(&sql, &[&doc_id], &mut out)?;
         Ok(out)

@@ -1,18 +1,24 @@
 //! Storage: documents and their extraction records in, queryable tables and fused incidents
 //! out.
 //!
-//! [`Store`] is what every backend implements (SQLite here; PostgreSQL later). [`SqliteStore`]
-//! keeps one file: WAL journal, versioned schema migrations ([`schema`]), FTS5 over report
-//! text and claims. [`Store::ingest`] takes a batch of documents with their records and, in
+//! [`Store`] is what every backend implements. [`SqliteStore`] keeps one file: WAL journal,
+//! versioned schema migrations ([`schema`]), FTS5 over report text and claims. [`PgStore`]
+//! keeps a PostgreSQL database a team shares ([`postgres::schema`], `tsvector` search), with
+//! concurrent writers serialised per batch. [`open`] picks the backend from what `--db`
+//! names ([`DbSpec`]). [`Store::ingest`] takes a batch of documents with their records and, in
 //! one transaction, stores new documents, skips unchanged ones (same content hash, or same
 //! id/URL with the same hash), replaces changed versions (same id or URL, new hash) and fuses
 //! their events into incidents, so a crash at any moment leaves the previous batch's state.
 #![deny(missing_docs)]
 
 mod index;
+pub mod postgres;
 mod read;
 pub mod schema;
+mod shape;
+mod spec;
 mod sqlite;
+pub mod testing;
 mod views;
 mod write;
 
@@ -21,7 +27,9 @@ use sitrep_fuse::Incident;
 use sitrep_model::Document;
 use sitrep_model::record::Record;
 
+pub use postgres::PgStore;
 pub use read::fts_query;
+pub use spec::{DbSpec, open};
 pub use sqlite::SqliteStore;
 pub use views::{
     Actor, ActorDetail, ActorFilter, ActorReport, ClaimFilter, ClaimRef, DocumentMeta,
@@ -34,6 +42,9 @@ pub enum StoreError {
     /// The database said no.
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The PostgreSQL server said no (or could not be reached).
+    #[error("postgresql: {0}")]
+    Postgres(#[from] ::postgres::Error),
     /// A stored JSON value did not read back.
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -184,4 +195,60 @@ pub trait Store {
         url: &str,
         validators: &FeedValidators,
     ) -> Result<(), StoreError>;
+}
+
+/// A boxed store (what [`open`] gives) is a store.
+impl<S: Store + ?Sized> Store for Box<S> {
+    fn is_unchanged(&self, doc: &Document) -> Result<bool, StoreError> {
+        (**self).is_unchanged(doc)
+    }
+    fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<Vec<Outcome>, StoreError> {
+        (**self).ingest(batch)
+    }
+    fn stats(&self) -> Result<Stats, StoreError> {
+        (**self).stats()
+    }
+    fn incidents(&self, filter: &IncidentFilter) -> Result<Vec<Incident>, StoreError> {
+        (**self).incidents(filter)
+    }
+    fn figures(&self) -> Result<Vec<StoredFigure>, StoreError> {
+        (**self).figures()
+    }
+    fn claims_by_speaker(&self) -> Result<Vec<SpeakerClaims>, StoreError> {
+        (**self).claims_by_speaker()
+    }
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        (**self).search(query, limit)
+    }
+    fn document(&self, id: &str) -> Result<Option<StoredDocument>, StoreError> {
+        (**self).document(id)
+    }
+    fn documents(&self, page: Page) -> Result<Vec<DocumentMeta>, StoreError> {
+        (**self).documents(page)
+    }
+    fn incident(&self, id: i64) -> Result<Option<IncidentDetail>, StoreError> {
+        (**self).incident(id)
+    }
+    fn actors(&self, filter: &ActorFilter, page: Page) -> Result<Vec<Actor>, StoreError> {
+        (**self).actors(filter, page)
+    }
+    fn actor(&self, key: &str) -> Result<Option<ActorDetail>, StoreError> {
+        (**self).actor(key)
+    }
+    fn claims(&self, filter: &ClaimFilter, page: Page) -> Result<Vec<StoredClaim>, StoreError> {
+        (**self).claims(filter, page)
+    }
+    fn search_hits(&self, text: &str, page: Page) -> Result<Vec<SearchHit>, StoreError> {
+        (**self).search_hits(text, page)
+    }
+    fn feed_validators(&self, url: &str) -> Result<FeedValidators, StoreError> {
+        (**self).feed_validators(url)
+    }
+    fn save_feed_validators(
+        &mut self,
+        url: &str,
+        validators: &FeedValidators,
+    ) -> Result<(), StoreError> {
+        (**self).save_feed_validators(url, validators)
+    }
 }

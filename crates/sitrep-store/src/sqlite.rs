@@ -1,21 +1,20 @@
 //! The SQLite backend: one file, WAL, one transaction per batch.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use rusqlite::{Connection, TransactionBehavior};
-use sitrep_fuse::names::key;
 use sitrep_fuse::{Incident, day_number};
 use sitrep_model::Document;
-use sitrep_model::record::{Claim, Record};
+use sitrep_model::record::Record;
 
+use crate::shape::SpeakerRow;
 use crate::views::{
     Actor, ActorDetail, ActorFilter, ClaimFilter, DocumentMeta, IncidentDetail, Page, SearchHit,
     StoredClaim, StoredDocument,
 };
 use crate::{
-    FeedValidators, IncidentFilter, Outcome, SpeakerClaim, SpeakerClaims, Stats, Store, StoreError,
-    StoredFigure, read, schema, write,
+    FeedValidators, IncidentFilter, Outcome, SpeakerClaims, Stats, Store, StoreError, StoredFigure,
+    read, schema, shape, write,
 };
 
 /// A sitrep database in one SQLite file.
@@ -97,29 +96,10 @@ impl Store for SqliteStore {
     }
 
     fn ingest(&mut self, batch: &[(Document, Record)]) -> Result<Vec<Outcome>, StoreError> {
-        let tx = self
+        let mut tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut outcomes = Vec::with_capacity(batch.len());
-        for (doc, rec) in batch {
-            let outcome = match write::existing(&tx, doc)? {
-                Some((_, hash)) if hash == doc.content_hash => Outcome::Unchanged,
-                Some((old, _)) => {
-                    write::delete(&tx, &old)?;
-                    if old != doc.id {
-                        write::delete(&tx, &doc.id)?;
-                    }
-                    write::insert(&tx, doc, rec)?;
-                    Outcome::Replaced
-                }
-                None if write::has_content(&tx, &doc.content_hash)? => Outcome::Unchanged,
-                None => {
-                    write::insert(&tx, doc, rec)?;
-                    Outcome::New
-                }
-            };
-            outcomes.push(outcome);
-        }
+        let outcomes = write::apply(&mut tx, batch)?;
         tx.commit()?;
         Ok(outcomes)
     }
@@ -148,24 +128,8 @@ impl Store for SqliteStore {
         let rows = st.query_map(rusqlite::params![dated as i32, since, until], |r| {
             r.get::<_, String>(0)
         })?;
-        let (place, actor, kind) = (
-            f.place.as_deref().map(key),
-            f.actor.as_deref().map(key),
-            f.kind.as_deref().map(key),
-        );
-        let mut out = Vec::new();
-        for row in rows {
-            let inc: Incident = serde_json::from_str(&row?)?;
-            let has = |names: &[String], want: &Option<String>| {
-                want.as_ref()
-                    .is_none_or(|w| names.iter().any(|n| key(n).contains(w.as_str())))
-            };
-            let kinds = [inc.kind.clone(), inc.sub_type.clone().unwrap_or_default()];
-            if has(&inc.places, &place) && has(&inc.actors, &actor) && has(&kinds, &kind) {
-                out.push(inc);
-            }
-        }
-        Ok(out)
+        let summaries = rows.collect::<Result<Vec<String>, _>>()?;
+        shape::matching_incidents(summaries, f)
     }
 
     fn figures(&self) -> Result<Vec<StoredFigure>, StoreError> {
@@ -197,16 +161,7 @@ impl Store for SqliteStore {
             "SELECT speaker_key, speaker, doc_id, idx, claim, denies_doc, denies_idx FROM claims
              ORDER BY speaker_key, doc_id, idx",
         )?;
-        type Row = (
-            String,
-            String,
-            String,
-            i64,
-            String,
-            Option<String>,
-            Option<i64>,
-        );
-        let rows = st.query_map([], |r| -> rusqlite::Result<Row> {
+        let rows = st.query_map([], |r| -> rusqlite::Result<SpeakerRow> {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -217,30 +172,7 @@ impl Store for SqliteStore {
                 r.get(6)?,
             ))
         })?;
-        let mut groups: BTreeMap<String, SpeakerClaims> = BTreeMap::new();
-        for row in rows {
-            let (k, speaker, doc, idx, json, dd, di) = row?;
-            let c: Claim = serde_json::from_str(&json)?;
-            let g = groups.entry(k).or_insert_with(|| SpeakerClaims {
-                speaker,
-                claims: vec![],
-            });
-            g.claims.push(SpeakerClaim {
-                doc_id: doc,
-                idx: idx as usize,
-                kind: c.kind,
-                text: c.text,
-                topic: c.about.into_iter().next(),
-                denies: dd.zip(di.map(|i| i as usize)),
-            });
-        }
-        let mut groups: Vec<SpeakerClaims> = groups.into_values().collect();
-        for g in &mut groups {
-            // Stable: within a topic, claims stay in report order.
-            g.claims
-                .sort_by_key(|c| (c.topic.is_none(), c.topic.as_deref().map(key)));
-        }
-        Ok(groups)
+        shape::group_by_speaker(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<String>, StoreError> {

@@ -1,5 +1,6 @@
 //! Writing one document and its record, and taking them out again, inside the caller's
-//! transaction.
+//! transaction; and what every backend shares when it writes: the rules of a batch
+//! ([`apply`]) and of a denial's target ([`denied_among`]).
 
 use rusqlite::{Connection, OptionalExtension, params};
 use sitrep_fuse::names::key;
@@ -7,8 +8,8 @@ use sitrep_fuse::{ClaimRef, Member, day_number, fuse, link_denials, remove_doc};
 use sitrep_model::Document;
 use sitrep_model::record::{Claim, Record};
 
-use crate::StoreError;
 use crate::index::SqlIndex;
+use crate::{Outcome, StoreError};
 
 /// The stored report a document is a version of: same id, else same URL. `(id, hash)`.
 pub fn existing(tx: &Connection, doc: &Document) -> Result<Option<(String, String)>, StoreError> {
@@ -25,7 +26,7 @@ pub fn existing(tx: &Connection, doc: &Document) -> Result<Option<(String, Strin
     let Some(url) = &doc.url else { return Ok(None) };
     Ok(tx
         .query_row(
-            "SELECT id, content_hash FROM documents WHERE url = ?1 LIMIT 1",
+            "SELECT id, content_hash FROM documents WHERE url = ?1 ORDER BY id LIMIT 1",
             [url],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -214,33 +215,73 @@ fn insert_claims(
 /// How many days before a denial the claims it may deny are looked for.
 const DENIAL_WINDOW_DAYS: i32 = 30;
 /// At most this many candidate claims per name, the most recent first.
-const DENIAL_CANDIDATES: i64 = 50;
+pub const DENIAL_CANDIDATES: i64 = 50;
 
-/// The stored claim a denial most likely denies (see [`link_denials`]), among the claims
-/// about the denier (or what the denial is about) published in the weeks before it, so the
-/// cost stays flat as the database grows.
+/// A stored claim a denial may deny: `(doc_id, idx, claim, published)`.
+pub type Candidate = (String, usize, Claim, Option<String>);
+
+/// The names whose recent claims a denial may deny: what it is about, and its speaker.
+pub fn denial_keys(denial: &Claim) -> Vec<String> {
+    let mut keys: Vec<String> = denial.about.iter().map(|a| key(a)).collect();
+    keys.push(key(&denial.speaker));
+    keys
+}
+
+/// The publication days (inclusive) whose claims a denial published on `published` may
+/// deny; undated denials look at the most recent claims about the same names.
+pub fn denial_window(published: Option<&str>) -> (i32, i32) {
+    match published.and_then(day_number) {
+        Some(d) => (d - DENIAL_WINDOW_DAYS, d + 1),
+        None => (i32::MIN, i32::MAX),
+    }
+}
+
+/// The candidate a denial most likely denies (see [`link_denials`]), as (report, index).
+pub fn denied_among(
+    found: &[Candidate],
+    doc_id: &str,
+    published: Option<&str>,
+    denial: &Claim,
+) -> Option<(String, usize)> {
+    let mut refs: Vec<ClaimRef<'_>> = found
+        .iter()
+        .map(|(d, _, c, p)| ClaimRef {
+            doc_id: d,
+            published: p.as_deref(),
+            claim: c,
+        })
+        .collect();
+    refs.push(ClaimRef {
+        doc_id,
+        published,
+        claim: denial,
+    });
+    let me = refs.len() - 1;
+    link_denials(&refs)
+        .into_iter()
+        .find(|(i, _)| *i == me)
+        .map(|(_, j)| (found[j].0.clone(), found[j].1))
+}
+
+/// The stored claim a denial most likely denies, among the claims about the denier (or
+/// what the denial is about) published in the weeks before it, so the cost stays flat as
+/// the database grows.
 fn denied(
     tx: &Connection,
     doc_id: &str,
     published: Option<&str>,
     denial: &Claim,
 ) -> Result<Option<(String, usize)>, StoreError> {
-    let mut keys: Vec<String> = denial.about.iter().map(|a| key(a)).collect();
-    keys.push(key(&denial.speaker));
-    // Undated denials look at the most recent claims about the same names.
-    let (from, to) = match published.and_then(day_number) {
-        Some(d) => (d - DENIAL_WINDOW_DAYS, d + 1),
-        None => (i32::MIN, i32::MAX),
-    };
+    let (from, to) = denial_window(published);
     let mut q = tx.prepare_cached(
         "SELECT c.doc_id, c.idx, c.claim, d.published FROM claim_about a
          JOIN claims c ON c.doc_id = a.doc_id AND c.idx = a.idx
          JOIN documents d ON d.id = c.doc_id
          WHERE a.about_key = ?1 AND a.day BETWEEN ?2 AND ?3
-         ORDER BY a.day DESC LIMIT ?4",
+         ORDER BY a.day DESC, c.doc_id, c.idx LIMIT ?4",
     )?;
-    let mut found: Vec<(String, usize, Claim, Option<String>)> = Vec::new();
-    for k in &keys {
+    let mut found: Vec<Candidate> = Vec::new();
+    for k in &denial_keys(denial) {
         let rows = q.query_map(params![k, from, to, DENIAL_CANDIDATES], |r| {
             Ok((
                 r.get::<_, String>(0)?,
@@ -256,22 +297,64 @@ fn denied(
             }
         }
     }
-    let mut refs: Vec<ClaimRef<'_>> = found
-        .iter()
-        .map(|(d, _, c, p)| ClaimRef {
-            doc_id: d,
-            published: p.as_deref(),
-            claim: c,
-        })
-        .collect();
-    refs.push(ClaimRef {
-        doc_id,
-        published,
-        claim: denial,
-    });
-    let me = refs.len() - 1;
-    Ok(link_denials(&refs)
-        .into_iter()
-        .find(|(i, _)| *i == me)
-        .map(|(_, j)| (found[j].0.clone(), found[j].1)))
+    Ok(denied_among(&found, doc_id, published, denial))
+}
+
+/// The writes a batch is made of, in the backend's open transaction: what [`apply`] needs
+/// to decide, for each document, whether it is new, unchanged or a new version.
+pub trait Versions {
+    /// The stored report `doc` is a version of (same id, else same URL): `(id, hash)`.
+    fn existing(&mut self, doc: &Document) -> Result<Option<(String, String)>, StoreError>;
+    /// True when this exact content is stored under any id.
+    fn has_content(&mut self, hash: &str) -> Result<bool, StoreError>;
+    /// Removes a stored report and its record.
+    fn delete(&mut self, id: &str) -> Result<(), StoreError>;
+    /// Stores a report with its record and fuses its events.
+    fn insert(&mut self, doc: &Document, rec: &Record) -> Result<(), StoreError>;
+}
+
+/// Stores a batch: new documents are inserted, unchanged ones (same content hash, or same
+/// id/URL with the same hash) skipped, changed versions (same id or URL, new hash) replace
+/// the stored one. The one place these rules live, for every backend.
+pub fn apply(
+    tx: &mut impl Versions,
+    batch: &[(Document, Record)],
+) -> Result<Vec<Outcome>, StoreError> {
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for (doc, rec) in batch {
+        let outcome = match tx.existing(doc)? {
+            Some((_, hash)) if hash == doc.content_hash => Outcome::Unchanged,
+            Some((old, _)) => {
+                tx.delete(&old)?;
+                if old != doc.id {
+                    tx.delete(&doc.id)?;
+                }
+                tx.insert(doc, rec)?;
+                Outcome::Replaced
+            }
+            None if tx.has_content(&doc.content_hash)? => Outcome::Unchanged,
+            None => {
+                tx.insert(doc, rec)?;
+                Outcome::New
+            }
+        };
+        outcomes.push(outcome);
+    }
+    Ok(outcomes)
+}
+
+/// The SQLite transaction as the writes of a batch.
+impl Versions for rusqlite::Transaction<'_> {
+    fn existing(&mut self, doc: &Document) -> Result<Option<(String, String)>, StoreError> {
+        existing(self, doc)
+    }
+    fn has_content(&mut self, hash: &str) -> Result<bool, StoreError> {
+        has_content(self, hash)
+    }
+    fn delete(&mut self, id: &str) -> Result<(), StoreError> {
+        delete(self, id)
+    }
+    fn insert(&mut self, doc: &Document, rec: &Record) -> Result<(), StoreError> {
+        insert(self, doc, rec)
+    }
 }

@@ -1,9 +1,11 @@
-//! The SQLite store: new, unchanged and replaced documents, fusion across batches, counts,
+//! The store, on every backend (`backends`): new, unchanged and replaced documents, fusion across batches, counts,
 //! full-text search, denial links, migrations.
 
 use sitrep_model::record::{Casualties, Claim, DateRange, Entity, Event, Location, Record};
 use sitrep_model::{DateOrigin, Document, Origin, SourceFormat};
 use sitrep_store::{IncidentFilter, Outcome, SqliteStore, Store};
+
+mod backends;
 
 fn doc(id: &str, text: &str, published: &str) -> Document {
     Document {
@@ -86,11 +88,15 @@ fn record(d: &Document, killed: u64) -> Record {
 
 #[test]
 fn ingest_reingest_replace() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("t.db");
-    let mut s = SqliteStore::open(&path).unwrap();
+    for db in backends::every("ingest_reingest_replace") {
+        ingest_reingest_replace_on(&db);
+    }
+}
+
+fn ingest_reingest_replace_on(db: &backends::Db) {
+    let mut s = db.open();
     assert_eq!(
-        s.schema_version().unwrap(),
+        db.schema_version(),
         sitrep_store::schema::MIGRATIONS.len() as i64
     );
     let a = doc("a", "bomb market toll 31", "2026-03-07");
@@ -128,7 +134,10 @@ fn ingest_reingest_replace() {
     let f = inc.fatalities.as_ref().unwrap();
     assert_eq!((f.low, f.high), (31, 40));
     assert_eq!(s.search("updated", 10).unwrap(), vec!["b"]);
-    assert_eq!(s.integrity_check().unwrap(), "ok");
+    if let Some(path) = db.spec.file() {
+        let file = SqliteStore::open(path).unwrap();
+        assert_eq!(file.integrity_check().unwrap(), "ok");
+    }
 
     // Filters.
     let none = IncidentFilter {
@@ -145,15 +154,19 @@ fn ingest_reingest_replace() {
     drop(s);
 
     // Reopening keeps everything and does not migrate again.
-    let s = SqliteStore::open(&path).unwrap();
+    let s = db.open();
     assert_eq!(s.stats().unwrap().documents, 2);
     assert_eq!(s.claims_by_speaker().unwrap().len(), 1);
 }
 
 #[test]
 fn a_denial_is_linked_to_the_accusation_it_denies() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    for db in backends::every("a_denial_is_linked_to_the_accusation_it_denies") {
+        a_denial_is_linked_to_the_accusation_it_denies_on(db.open());
+    }
+}
+
+fn a_denial_is_linked_to_the_accusation_it_denies_on(mut s: Box<dyn Store + Send>) {
     let p = doc("p", "police blame the front", "2026-03-07");
     let mut rp = record(&p, 31);
     rp.claims[0] = Claim {
@@ -181,8 +194,12 @@ fn a_denial_is_linked_to_the_accusation_it_denies() {
 
 #[test]
 fn a_speaker_s_claims_are_grouped_by_topic() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    for db in backends::every("a_speaker_s_claims_are_grouped_by_topic") {
+        a_speaker_s_claims_are_grouped_by_topic_on(db.open());
+    }
+}
+
+fn a_speaker_s_claims_are_grouped_by_topic_on(mut s: Box<dyn Store + Send>) {
     let said = |about: &[&str], text: &str| Claim {
         speaker: "Provincial Spokesman".into(),
         kind: "assertion".into(),
