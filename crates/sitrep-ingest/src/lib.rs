@@ -146,6 +146,16 @@ pub fn read_path(path: &str, limits: &Limits) -> Batch {
     batch
 }
 
+/// Reads one record, a JSON object with the fields of a JSON Lines line (`{id, url, source,
+/// published, title, text}`), into a document; `name` names where it came from in messages
+/// and in the document's origin. A record without an id is named by its text
+/// (`report-` and 16 hex digits of its hash), so the same text sent twice is one report.
+pub fn read_record(name: &str, json: &str) -> Result<Document, Problem> {
+    jsonl::parse(name, json, None, |text| {
+        format!("report-{}", &blake3::hash(text.as_bytes()).to_hex()[..16])
+    })
+}
+
 /// The parts of a document that the format readers know, before cleaning and hashing.
 #[derive(Debug, Default)]
 pub(crate) struct Draft {

@@ -45,7 +45,7 @@ pub fn routes() -> Router<Shared> {
         .route(PATHS[6], get(claims))
         .route(PATHS[7], get(figures))
         .route(PATHS[8], get(indicators))
-        .route(PATHS[9], get(documents))
+        .route(PATHS[9], get(documents).post(crate::intake::post_document))
         .route(PATHS[10], get(document))
         .route(PATHS[11], get(search))
 }
@@ -113,10 +113,20 @@ pub fn latest_first(list: &mut [Incident]) {
 }
 
 /// Incidents matching a query, latest first (undated last), cut to its page.
-pub fn list_incidents(store: &dyn Store, q: &IncidentQuery) -> Result<Listing<Incident>, WebError> {
-    let mut all = store.incidents(&q.filter()?)?;
-    latest_first(&mut all);
-    Listing::cut(all, q.paging())
+pub async fn list_incidents(s: &Shared, q: &IncidentQuery) -> Result<Listing<Incident>, WebError> {
+    let page = q.paging().page()?;
+    let all = s.incidents(q.filter()?).await?;
+    Ok(Listing {
+        items: all
+            .iter()
+            .skip(page.offset)
+            .take(page.limit)
+            .cloned()
+            .collect(),
+        limit: page.limit,
+        offset: page.offset,
+        total: Some(all.len()),
+    })
 }
 
 /// An incident id from a path: a number, else 404.
@@ -204,10 +214,7 @@ async fn incidents(
     State(s): State<Shared>,
     Params(q): Params<IncidentQuery>,
 ) -> Result<Json<Listing<Incident>>, Failure> {
-    let l = s
-        .with(move |st| list_incidents(st, &q))
-        .await
-        .map_err(Failure::api)?;
+    let l = list_incidents(&s, &q).await.map_err(Failure::api)?;
     Ok(Json(l))
 }
 

@@ -1,8 +1,10 @@
 //! What can go wrong in a request, and how it is answered: JSON `{"error": ...}` for the API,
-//! an HTML page otherwise, with 400 (bad parameter), 404 (no such thing) or 500 (store).
+//! an HTML page otherwise, with 400 (bad parameter), 401 (no or wrong token), 403 (writing
+//! disabled), 404 (no such thing), 408 (too slow), 413 (body too large) or 500 (store).
 
 use axum::Json;
-use axum::http::{StatusCode, Uri};
+use axum::http::header::WWW_AUTHENTICATE;
+use axum::http::{HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 /// A request that cannot be answered.
@@ -14,6 +16,18 @@ pub enum WebError {
     /// No such page, incident, actor or document.
     #[error("not found: {0}")]
     NotFound(String),
+    /// A write without the right token.
+    #[error("unauthorized: {0}")]
+    Unauthorized(String),
+    /// A write the server does not accept at all.
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    /// The request took longer than the server waits.
+    #[error("request timeout: {0}")]
+    Timeout(String),
+    /// The body is over the limit.
+    #[error("payload too large: {0}")]
+    TooLarge(String),
     /// The store failed.
     #[error("internal error: {0}")]
     Internal(String),
@@ -30,6 +44,10 @@ impl WebError {
         match self {
             WebError::BadRequest(_) => StatusCode::BAD_REQUEST,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
+            WebError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden(_) => StatusCode::FORBIDDEN,
+            WebError::Timeout(_) => StatusCode::REQUEST_TIMEOUT,
+            WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -62,13 +80,18 @@ impl IntoResponse for Failure {
         if let WebError::Internal(e) = &self.error {
             eprintln!("sitrep: serve: {e}");
         }
-        if self.api {
+        let mut res = if self.api {
             let body =
                 serde_json::json!({ "error": self.error.to_string(), "status": status.as_u16() });
             (status, Json(body)).into_response()
         } else {
             crate::pages::layout::error_page(status, &self.error.to_string()).into_response()
+        };
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut()
+                .insert(WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
+        res
     }
 }
 

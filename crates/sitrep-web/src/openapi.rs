@@ -43,6 +43,28 @@ fn object(description: &str) -> Value {
     json!({"type": "object", "description": description, "additionalProperties": true})
 }
 
+fn error_response(description: &str) -> Value {
+    json!({"description": description, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}})
+}
+
+fn post_document() -> Value {
+    json!({
+        "summary": "Store one report: extracted, stored and fused like `sitrep ingest` would.",
+        "security": [{"bearer": []}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewReport"}}}},
+        "responses": {
+            "201": {"description": "Stored (or already stored: outcome unchanged).",
+                "headers": {"Location": {"schema": {"type": "string"}, "description": "The report's path in this API."}},
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Accepted"}}}},
+            "400": error_response("The body is not a report record."),
+            "401": error_response("No token, or not the server's."),
+            "403": error_response("The server accepts no writes (started without a token)."),
+            "408": error_response("The request took too long."),
+            "413": error_response("The body is over the limit (--max-body).")
+        }
+    })
+}
+
 /// The document.
 pub fn document() -> Value {
     let mut incident_params = vec![
@@ -115,6 +137,13 @@ pub fn document() -> Value {
             "Accepted for symmetry with the page; ignored.",
         ),
     ];
+    let mut documents = operation(
+        "Reports, latest first.",
+        paging().to_vec(),
+        "DocumentList",
+        false,
+    );
+    documents["post"] = post_document();
     json!({
         "openapi": "3.0.3",
         "info": {
@@ -134,11 +163,22 @@ pub fn document() -> Value {
             "/api/claims": operation("Claims by publication date; denials with what they deny.", claim_params, "ClaimList", false),
             "/api/figures": operation("Figures with their reports.", figure_params, "FigureList", false),
             "/api/indicators": operation("Assessment: places by week with baselines and spikes; the indicator ledger (NAP scorecard).", vec![], "Assessment", false),
-            "/api/documents": operation("Reports, latest first.", paging().to_vec(), "DocumentList", false),
+            "/api/documents": documents,
             "/api/documents/{id}": operation("One report: metadata, text and extraction record.", document_params, "Document", true),
             "/api/search": operation("Full-text search over reports, best first.", search_params, "SearchList", false)
         },
-        "components": {"schemas": {
+        "components": {"securitySchemes": {
+            "bearer": {"type": "http", "scheme": "bearer",
+                "description": "The token `sitrep serve` was started with (--token-file FILE or SITREP_TOKEN)."}
+        }, "schemas": {
+            "NewReport": {"type": "object", "required": ["text"], "properties": {
+                "id": {"type": "string", "description": "The report's id; default: report- and 16 hex digits of the text's hash."},
+                "url": {"type": "string"}, "source": {"type": "string"},
+                "published": {"type": "string", "description": "Publication date (YYYY-MM-DD and common spellings)."},
+                "title": {"type": "string"}, "text": {"type": "string"}}},
+            "Accepted": {"type": "object", "required": ["id", "outcome"], "properties": {
+                "id": {"type": "string"},
+                "outcome": {"type": "string", "enum": ["new", "unchanged", "replaced"]}}},
             "Error": {"type": "object", "required": ["error", "status"], "properties": {
                 "error": {"type": "string"}, "status": {"type": "integer"}}},
             "OpenApi": object("An OpenAPI 3 document."),

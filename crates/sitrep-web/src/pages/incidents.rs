@@ -24,11 +24,7 @@ pub async fn list(
     State(s): State<Shared>,
     Params(q): Params<IncidentQuery>,
 ) -> Result<Html<String>, Failure> {
-    let q2 = q.clone();
-    let l = s
-        .with(move |st| list_incidents(st, &q2))
-        .await
-        .map_err(Failure::page)?;
+    let l = list_incidents(&s, &q).await.map_err(Failure::page)?;
     let query = [
         ("since", q.since.clone()),
         ("until", q.until.clone()),
