@@ -16,7 +16,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 use sitrep_model::Document;
 use sitrep_model::record::{Casualties, DateRange, Event, EventActor, Location};
-use sitrep_store::{SqliteStore, Store};
+use sitrep_store::{DbSpec, Store};
 
 use crate::cli::{InputArgs, KbArgs};
 use crate::run::{Tally, extract_chunk, pool, read_all};
@@ -29,9 +29,9 @@ pub struct BenchFuseArgs {
     /// The example reports the stream is built from.
     #[arg(long, default_value = "examples/reports")]
     pub examples: String,
-    /// Database file (default: a new temporary file).
-    #[arg(long, value_name = "FILE")]
-    pub db: Option<PathBuf>,
+    /// Database: a SQLite file or a `postgres://` URL (default: a new temporary file).
+    #[arg(long, value_name = "FILE|URL")]
+    pub db: Option<DbSpec>,
     /// Reports per transaction and per timing window.
     #[arg(long, default_value_t = 1000)]
     pub window: usize,
@@ -190,8 +190,8 @@ pub fn bench_fuse(args: &BenchFuseArgs) -> Result<ExitCode> {
     let kb = input.kb.load()?;
     let pool = pool(args.threads)?;
     let tmp = tempfile_path();
-    let path = args.db.clone().unwrap_or_else(|| tmp.clone());
-    let mut store = SqliteStore::open(&path)?;
+    let spec = args.db.clone().unwrap_or_else(|| DbSpec::File(tmp.clone()));
+    let mut store = sitrep_store::open(&spec)?;
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let (plans, generated) = plan(args.n, &mut rng);
     let window = args.window.max(1);

@@ -13,7 +13,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use sitrep_export::{ClaimId, Dataset, DenialLink, ExportError, Format, FusedIncident, Options};
 use sitrep_kb::PlaceKind;
-use sitrep_store::{ClaimFilter, IncidentFilter, Page, SqliteStore, Store};
+use sitrep_store::{ClaimFilter, DbSpec, IncidentFilter, Page, Store};
 
 use crate::cli::KbArgs;
 
@@ -43,9 +43,10 @@ impl ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The database file (it must exist: exporting never creates one).
-    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
-    pub db: PathBuf,
+    /// The database: a SQLite file (it must exist: exporting never creates one) or a
+    /// `postgres://` URL.
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE|URL")]
+    pub db: DbSpec,
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormat,
@@ -176,14 +177,10 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> 
 /// `sitrep export`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     let db = &args.db;
-    if !db.is_file() {
-        bail!(
-            "no database at {} (store reports first: sitrep ingest --db {} INPUT...)",
-            db.display(),
-            db.display()
-        );
+    if db.file().is_some_and(|path| !path.is_file()) {
+        bail!("no database at {db} (store reports first: sitrep ingest --db {db} INPUT...)");
     }
-    if let Some(out) = &args.output {
+    if let (Some(out), Some(db)) = (&args.output, db.file()) {
         let same = |a: &Path, b: &Path| {
             a.canonicalize()
                 .ok()
@@ -194,8 +191,8 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         }
     }
     let format = args.format.format();
-    let store = SqliteStore::open(db).with_context(|| format!("cannot open {}", db.display()))?;
-    let data = load(&store, format).with_context(|| format!("cannot read {}", db.display()))?;
+    let store = sitrep_store::open(db).with_context(|| format!("cannot open {db}"))?;
+    let data = load(&store, format).with_context(|| format!("cannot read {db}"))?;
     let options = options(args)?;
     // A failed write stays an io::Error, so a closed pipe (`| head`) ends the output quietly.
     let write = |out: &mut dyn Write| -> Result<()> {

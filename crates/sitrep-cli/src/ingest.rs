@@ -2,7 +2,6 @@
 //! events into incidents, one transaction per chunk; `sitrep stats`: row counts.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -10,7 +9,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use sitrep_kb::KnowledgeBase;
 use sitrep_model::Document;
-use sitrep_store::{Outcome, SqliteStore, Store};
+use sitrep_store::{DbSpec, Outcome, Store};
 
 use crate::cli::InputArgs;
 use crate::run::{Tally, extract_chunk, pool, read_all};
@@ -18,15 +17,16 @@ use crate::run::{Tally, extract_chunk, pool, read_all};
 /// The database option every store command takes.
 #[derive(Debug, Args)]
 pub struct DbArgs {
-    /// The database file (created when missing).
-    #[arg(long, default_value = "sitrep.db", value_name = "FILE")]
-    pub db: PathBuf,
+    /// The database: a SQLite file (created when missing), or a PostgreSQL database as
+    /// `postgres://USER:PASSWORD@HOST:PORT/DB` (tables created when missing).
+    #[arg(long, default_value = "sitrep.db", value_name = "FILE|URL")]
+    pub db: DbSpec,
 }
 
 impl DbArgs {
     /// Opens the database.
-    pub fn open(&self) -> Result<SqliteStore> {
-        SqliteStore::open(&self.db).with_context(|| format!("cannot open {}", self.db.display()))
+    pub fn open(&self) -> Result<Box<dyn Store + Send>> {
+        sitrep_store::open(&self.db).with_context(|| format!("cannot open {}", self.db))
     }
 }
 
@@ -64,7 +64,7 @@ impl Summary {
 /// records, `batch` documents per transaction, counting what happened in `sum`: the one
 /// way documents get into the store (`ingest`, `watch`).
 pub fn store_documents(
-    store: &mut impl Store,
+    store: &mut (impl Store + ?Sized),
     pool: &rayon::ThreadPool,
     kb: &KnowledgeBase,
     docs: Vec<Document>,
@@ -122,11 +122,7 @@ pub fn ingest(args: &IngestArgs) -> Result<ExitCode> {
     sum.failed = tally.errors;
     eprintln!(
         "sitrep: ingest into {}: {} new, {} unchanged, {} replaced, {} failed",
-        args.db.db.display(),
-        sum.new,
-        sum.unchanged,
-        sum.replaced,
-        sum.failed
+        args.db.db, sum.new, sum.unchanged, sum.replaced, sum.failed
     );
     Ok(tally.exit_code())
 }

@@ -1,15 +1,23 @@
 //! `sitrep serve`: the web UI and JSON API over a database, on loopback unless told
 //! otherwise; `sitrep demo`: the bundled example corpus (compiled into the binary, so it runs
 //! from any folder) ingested into a temporary database, then served.
+//!
+//! With a token (`--token-file FILE`, or the `SITREP_TOKEN` variable) the server also takes
+//! reports at `POST /api/documents`, extracting and storing them the way `sitrep ingest`
+//! does ([`crate::ingest::store_documents`]); bodies, request times and the time a client
+//! has to send a request's head are bounded ([`sitrep_web::Limits`]).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
+use sitrep_store::{DbSpec, Store};
 
 use crate::cli::{InputArgs, KbArgs};
-use crate::ingest::{DbArgs, IngestArgs};
+use crate::ingest::{DbArgs, IngestArgs, Summary, store_documents};
 
 /// Where `serve` and `demo` listen unless told otherwise.
 const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -19,9 +27,85 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub db: DbArgs,
     /// Address to listen on (`127.0.0.1:0` picks a free port). Anything but loopback exposes
-    /// the database to the network: there is no login.
+    /// the database to the network: reading needs no login.
     #[arg(long, default_value = DEFAULT_ADDR, value_name = "HOST:PORT")]
     pub addr: SocketAddr,
+    /// A file holding the token (at least 16 characters) that `POST /api/documents` needs
+    /// as `Authorization: Bearer TOKEN`; the `SITREP_TOKEN` variable is read when this is
+    /// not given. Without a token, the server takes no reports.
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Request bodies larger than this many bytes are refused (413).
+    #[arg(long, default_value_t = sitrep_web::Limits::default().max_body, value_name = "BYTES")]
+    pub max_body: usize,
+    /// Seconds a request may take, body included (408 after), and a client may take to send
+    /// a request's head (the connection is closed after).
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub kb: KbArgs,
+}
+
+/// The token variable read when no `--token-file` is given.
+const TOKEN_VAR: &str = "SITREP_TOKEN";
+
+impl ServeArgs {
+    /// The token, limits and (with a token) the ingest path the server is set up with.
+    fn options(&self) -> Result<sitrep_web::Options> {
+        if !(self.timeout.is_finite() && self.timeout > 0.0) {
+            bail!(
+                "--timeout {}: give a positive number of seconds",
+                self.timeout
+            );
+        }
+        let timeout = Duration::from_secs_f64(self.timeout);
+        let limits = sitrep_web::Limits {
+            max_body: self.max_body,
+            request_timeout: timeout,
+            header_timeout: timeout,
+        };
+        let secret = match &self.token_file {
+            Some(f) => Some((
+                std::fs::read_to_string(f)
+                    .with_context(|| format!("cannot read the token file {}", f.display()))?,
+                f.display().to_string(),
+            )),
+            None => std::env::var(TOKEN_VAR)
+                .ok()
+                .map(|t| (t, TOKEN_VAR.to_string())),
+        };
+        let Some((secret, from)) = secret else {
+            return Ok(sitrep_web::Options {
+                limits,
+                ..Default::default()
+            });
+        };
+        let token =
+            sitrep_web::Token::new(&secret).with_context(|| format!("token from {from}"))?;
+        Ok(sitrep_web::Options {
+            token: Some(token),
+            intake: Some(intake(&self.kb)?),
+            limits,
+        })
+    }
+}
+
+/// The ingest path for posted reports: the knowledge base loaded once, each report
+/// extracted and stored by [`store_documents`].
+fn intake(kb: &KbArgs) -> Result<sitrep_web::Intake> {
+    let kb = kb.load()?;
+    let pool = crate::run::pool(Some(1))?;
+    Ok(Box::new(move |store, doc| {
+        let mut sum = Summary::default();
+        store_documents(store, &pool, &kb, vec![doc], 1, &mut sum)?;
+        Ok(if sum.new > 0 {
+            sitrep_store::Outcome::New
+        } else if sum.replaced > 0 {
+            sitrep_store::Outcome::Replaced
+        } else {
+            sitrep_store::Outcome::Unchanged
+        })
+    }))
 }
 
 #[derive(Debug, Args)]
@@ -65,15 +149,15 @@ const EXAMPLES: &[(&str, &[u8])] = &[
 
 /// `sitrep serve`.
 pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
-    if !args.db.db.exists() {
+    if args.db.db.file().is_some_and(|path| !path.exists()) {
         bail!(
             "no database at {} (create one with `sitrep ingest --db {} REPORTS...`, or try `sitrep demo`)",
-            args.db.db.display(),
-            args.db.db.display()
+            args.db.db,
+            args.db.db
         );
     }
     let store = args.db.open()?;
-    run(store, args.addr, &args.db.db.display().to_string())
+    run(store, args.options()?, args.addr, &args.db.db.to_string())
 }
 
 /// `sitrep demo`.
@@ -93,23 +177,40 @@ pub fn demo(args: &DemoArgs) -> Result<ExitCode> {
             threads: None,
             kb: KbArgs { extra: vec![] },
         },
-        db: DbArgs { db: db.clone() },
+        db: DbArgs {
+            db: DbSpec::File(db.clone()),
+        },
         batch: 512,
     };
     crate::ingest::ingest(&ingest)?;
-    let store = DbArgs { db: db.clone() }.open()?;
-    let code = run(store, args.addr, "the example corpus")?;
+    let store = DbArgs {
+        db: DbSpec::File(db.clone()),
+    }
+    .open()?;
+    let code = run(
+        store,
+        sitrep_web::Options::default(),
+        args.addr,
+        "the example corpus",
+    )?;
     drop(dir);
     Ok(code)
 }
 
-fn run(store: sitrep_store::SqliteStore, addr: SocketAddr, what: &str) -> Result<ExitCode> {
+fn run(
+    store: Box<dyn Store + Send>,
+    options: sitrep_web::Options,
+    addr: SocketAddr,
+    what: &str,
+) -> Result<ExitCode> {
     let listener =
         std::net::TcpListener::bind(addr).with_context(|| format!("cannot listen on {addr}"))?;
     listener.set_nonblocking(true)?;
     let local = listener.local_addr()?;
     if !local.ip().is_loopback() {
-        eprintln!("sitrep: warning: listening on {local}, beyond this machine; there is no login");
+        eprintln!(
+            "sitrep: warning: listening on {local}, beyond this machine; reading needs no login"
+        );
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -125,7 +226,14 @@ fn run(store: sitrep_store::SqliteStore, addr: SocketAddr, what: &str) -> Result
                 std::future::pending::<()>().await;
             }
         };
-        sitrep_web::serve(listener, sitrep_web::AppState::new(store), shutdown).await
+        let writes = if options.token.is_some() {
+            "taking reports at POST /api/documents"
+        } else {
+            "read-only"
+        };
+        eprintln!("sitrep: {writes}");
+        let state = sitrep_web::AppState::with_options(store, options);
+        sitrep_web::serve(listener, state, shutdown).await
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -43,8 +43,8 @@ pub enum StoreError {
     #[error("database: {0}")]
     Sqlite(#[from] rusqlite::Error),
     /// The PostgreSQL server said no (or could not be reached).
-    #[error("postgresql: {0}")]
-    Postgres(#[from] ::postgres::Error),
+    #[error("postgresql: {}", pg_message(.0))]
+    Postgres(::postgres::Error),
     /// A stored JSON value did not read back.
     #[error("stored JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -56,6 +56,24 @@ pub enum StoreError {
         /// Known here.
         known: i64,
     },
+}
+
+impl From<::postgres::Error> for StoreError {
+    fn from(e: ::postgres::Error) -> StoreError {
+        StoreError::Postgres(e)
+    }
+}
+
+/// The server's own words (`ERROR: duplicate key ...`), else the client's with its cause
+/// (`error connecting to server: Connection refused`), on one line.
+fn pg_message(e: &::postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return format!("{}: {}", db.severity(), db.message());
+    }
+    match std::error::Error::source(e) {
+        Some(cause) => format!("{e}: {cause}"),
+        None => e.to_string(),
+    }
 }
 
 /// What happened to one document of a batch.

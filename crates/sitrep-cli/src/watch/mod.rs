@@ -94,7 +94,7 @@ pub fn watch(args: &WatchArgs) -> Result<ExitCode> {
         }
         eprintln!(
             "sitrep: watch into {}: {} feed(s) polled, {failed} failed, {} skipped",
-            args.db.db.display(),
+            args.db.db,
             list.urls.len(),
             list.bad.len()
         );
