@@ -250,3 +250,52 @@ fn a_speaker_s_claims_are_grouped_by_topic_on(mut s: Box<dyn Store + Send>) {
         ]
     );
 }
+
+#[test]
+fn a_version_1_postgres_database_is_brought_up_with_its_claim_days() {
+    use sitrep_store::postgres::schema::MIGRATIONS;
+    let Some(pg) = sitrep_store::testing::fresh_postgres(
+        "a_version_1_postgres_database_is_brought_up_with_its_claim_days",
+    ) else {
+        return;
+    };
+    let mut c = postgres::Client::connect(&pg.url(), postgres::NoTls).unwrap();
+    c.batch_execute(MIGRATIONS[0]).unwrap();
+    c.batch_execute(
+        "CREATE TABLE schema_version (version BIGINT NOT NULL);
+         INSERT INTO schema_version (version) VALUES (1);
+         INSERT INTO documents (id, published, content_hash, text, origin)
+             VALUES ('d', '2026-03-08', 'h', 't', 'o'), ('u', NULL, 'h2', 't', 'o');
+         INSERT INTO claim_about (doc_id, idx, about_key) VALUES ('d', 0, 'x'), ('u', 0, 'x');",
+    )
+    .unwrap();
+    let s = sitrep_store::PgStore::open(&pg.url()).unwrap();
+    assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+    assert_eq!(MIGRATIONS.len(), sitrep_store::schema::MIGRATIONS.len());
+    let days: Vec<Option<i32>> = c
+        .query("SELECT day FROM claim_about ORDER BY doc_id", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let march_8 = chrono::NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
+    assert_eq!(
+        days,
+        [Some(chrono::Datelike::num_days_from_ce(&march_8))]
+            .into_iter()
+            .chain([None])
+            .collect::<Vec<_>>()
+    );
+    // Feeds' validators (migration 3) are there, and saved ones read back.
+    let mut s = s;
+    let v = sitrep_store::FeedValidators {
+        etag: Some("\"e1\"".into()),
+        last_modified: None,
+    };
+    s.save_feed_validators("https://example.invalid/feed", &v)
+        .unwrap();
+    assert_eq!(
+        s.feed_validators("https://example.invalid/feed").unwrap(),
+        v
+    );
+}

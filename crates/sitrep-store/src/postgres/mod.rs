@@ -83,10 +83,9 @@ impl Store for PgStore {
     fn is_unchanged(&self, doc: &Document) -> Result<bool, StoreError> {
         // A hint only (it saves extracting again): `ingest` decides again under the lock.
         let mut conn = self.conn.borrow_mut();
-        let mut tx = conn.transaction()?;
-        Ok(match write::existing(&mut tx, doc)? {
+        Ok(match write::existing(&mut *conn, doc)? {
             Some((_, hash)) => hash == doc.content_hash,
-            None => write::has_content(&mut tx, &doc.content_hash)?,
+            None => write::has_content(&mut *conn, &doc.content_hash)?,
         })
     }
 

@@ -3,8 +3,8 @@
 //! decisions (which stored report a document is a version of, which claim a denial denies)
 //! it shares.
 
-use postgres::Transaction;
 use postgres::types::ToSql;
+use postgres::{GenericClient, Transaction};
 use sitrep_fuse::names::key;
 use sitrep_fuse::{Member, day_number, fuse, remove_doc};
 use sitrep_model::Document;
@@ -18,7 +18,7 @@ use crate::write::{
 
 /// The stored report a document is a version of: same id, else same URL. `(id, hash)`.
 pub fn existing(
-    tx: &mut Transaction<'_>,
+    tx: &mut impl GenericClient,
     doc: &Document,
 ) -> Result<Option<(String, String)>, StoreError> {
     let pair = |r: postgres::Row| (r.get(0), r.get(1));
@@ -38,7 +38,7 @@ pub fn existing(
 }
 
 /// True when a report with this exact content is stored (under any id).
-pub fn has_content(tx: &mut Transaction<'_>, hash: &str) -> Result<bool, StoreError> {
+pub fn has_content(tx: &mut impl GenericClient, hash: &str) -> Result<bool, StoreError> {
     Ok(tx
         .query_opt(
             "SELECT 1 FROM documents WHERE content_hash = $1 LIMIT 1",
