@@ -98,9 +98,23 @@ impl Server {
         Server::spawn(&["demo", "--addr", "127.0.0.1:0"])
     }
 
+    /// Starts `sitrep serve --db DB --addr 127.0.0.1:0` with more options and variables.
+    pub fn start_with(db: &Path, options: &[&str], vars: &[(&str, &str)]) -> Server {
+        let db = db.display().to_string();
+        let mut args = vec!["serve", "--db", &db, "--addr", "127.0.0.1:0"];
+        args.extend(options);
+        Server::spawn_with(&args, vars)
+    }
+
     fn spawn(args: &[&str]) -> Server {
+        Server::spawn_with(args, &[])
+    }
+
+    fn spawn_with(args: &[&str], vars: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
             .args(args)
+            .env_remove("SITREP_TOKEN")
+            .envs(vars.iter().copied())
             .current_dir(std::env::temp_dir())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
