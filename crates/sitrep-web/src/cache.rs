@@ -2,11 +2,14 @@
 //! list for it (latest first) out, without touching the store while the list is fresh.
 //!
 //! Listing incidents reads every incident that matches (the store has no paging for them),
-//! which at ten thousand incidents costs far more than answering from memory. A list is fresh
-//! while no report was posted through this server since it was read (a generation counter,
-//! bumped on every write) and for at most `ttl` (for writes by other processes, such as
-//! `sitrep ingest` or `sitrep watch` on the same database, which the store cannot announce).
-//! At most [`ENTRIES`] filters are kept; the oldest read goes first.
+//! which at ten thousand incidents costs far more than answering from memory. A list is
+//! current while no report was posted through this server since it was read (a generation
+//! counter, bumped on every write): after a write, the next request reads the store again, so
+//! a client sees its own report at once. Writes by other processes (`sitrep ingest` or
+//! `sitrep watch` on the same database) cannot be announced by the store, so a list older
+//! than `ttl` is read again too; but meanwhile the old list is still answered, and only one
+//! request reads the store for it ([`Lookup::Aged`]), so readers never queue behind such
+//! refreshes. At most [`ENTRIES`] filters are kept; the oldest read goes first.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,6 +40,25 @@ struct Entry {
     generation: u64,
     read_at: Instant,
     list: Arc<Vec<Incident>>,
+    /// A request is reading the store for this filter again.
+    refreshing: bool,
+}
+
+/// What the cache holds for a filter.
+pub enum Lookup {
+    /// A list current and younger than the TTL.
+    Fresh(Arc<Vec<Incident>>),
+    /// A current list older than the TTL: answer it, and when `refresh` is true (the first to
+    /// see it aged), read the store again and [`put`](IncidentCache::put) the list (or
+    /// [`release`](IncidentCache::release) on failure).
+    Aged {
+        /// The list.
+        list: Arc<Vec<Incident>>,
+        /// This caller refreshes it.
+        refresh: bool,
+    },
+    /// Nothing current: read the store.
+    Miss,
 }
 
 /// The cache.
@@ -68,9 +90,39 @@ impl IncidentCache {
 
     /// The fresh list for `key`, if there is one.
     pub fn get(&self, key: &Key) -> Option<Arc<Vec<Incident>>> {
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        let e = entries.get(key)?;
-        self.fresh(e).then(|| Arc::clone(&e.list))
+        match self.lookup(key) {
+            Lookup::Fresh(list) => Some(list),
+            _ => None,
+        }
+    }
+
+    /// What there is for `key`.
+    pub fn lookup(&self, key: &Key) -> Lookup {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        let current = self.generation();
+        match entries.get_mut(key) {
+            Some(e) if e.generation == current && e.read_at.elapsed() < self.ttl => {
+                Lookup::Fresh(Arc::clone(&e.list))
+            }
+            Some(e) if e.generation == current => {
+                let refresh = !e.refreshing;
+                e.refreshing = true;
+                Lookup::Aged {
+                    list: Arc::clone(&e.list),
+                    refresh,
+                }
+            }
+            _ => Lookup::Miss,
+        }
+    }
+
+    /// Gives up a refresh [`Lookup::Aged`] asked for (the store failed): the next request
+    /// tries again.
+    pub fn release(&self, key: &Key) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(e) = entries.get_mut(key) {
+            e.refreshing = false;
+        }
     }
 
     /// Keeps `list`, read from the store at `generation`.
@@ -93,6 +145,7 @@ impl IncidentCache {
                 generation,
                 read_at: Instant::now(),
                 list,
+                refreshing: false,
             },
         );
     }
@@ -131,6 +184,25 @@ mod tests {
         let c = IncidentCache::new(Duration::ZERO);
         c.put(filter("Bannu"), c.generation(), Arc::new(vec![]));
         assert!(c.get(&filter("Bannu")).is_none());
+    }
+
+    #[test]
+    fn an_aged_list_is_answered_while_one_request_refreshes_it() {
+        let c = IncidentCache::new(Duration::ZERO);
+        let aged = |l: Lookup| match l {
+            Lookup::Aged { refresh, .. } => Some(refresh),
+            _ => None,
+        };
+        c.put(filter("Bannu"), c.generation(), Arc::new(vec![]));
+        assert_eq!(aged(c.lookup(&filter("Bannu"))), Some(true));
+        assert_eq!(aged(c.lookup(&filter("Bannu"))), Some(false));
+        c.release(&filter("Bannu"));
+        assert_eq!(aged(c.lookup(&filter("Bannu"))), Some(true));
+        c.put(filter("Bannu"), c.generation(), Arc::new(vec![]));
+        assert_eq!(aged(c.lookup(&filter("Bannu"))), Some(true));
+        // After a write, nothing old is answered.
+        c.invalidate();
+        assert!(matches!(c.lookup(&filter("Bannu")), Lookup::Miss));
     }
 
     #[test]

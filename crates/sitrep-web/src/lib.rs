@@ -100,12 +100,34 @@ impl AppState {
         filter: IncidentFilter,
     ) -> Result<Arc<Vec<Incident>>, WebError> {
         let key = cache::key(&filter);
-        if let Some(list) = self.incidents.get(&key) {
-            return Ok(list);
+        match self.incidents.lookup(&key) {
+            cache::Lookup::Fresh(list) => return Ok(list),
+            cache::Lookup::Aged { list, refresh } => {
+                if refresh {
+                    let state = Arc::clone(self);
+                    tokio::spawn(async move {
+                        let k = key.clone();
+                        if state.read_incidents(filter, key).await.is_err() {
+                            state.incidents.release(&k);
+                        }
+                    });
+                }
+                return Ok(list);
+            }
+            cache::Lookup::Miss => {}
         }
+        self.read_incidents(filter, key).await
+    }
+
+    /// Reads the incidents matching `filter` from the store, latest first, and keeps them
+    /// under `key`, unless another request did while this one waited for the store.
+    async fn read_incidents(
+        self: &Arc<Self>,
+        filter: IncidentFilter,
+        key: cache::Key,
+    ) -> Result<Arc<Vec<Incident>>, WebError> {
         let state = Arc::clone(self);
         self.with(move |st| {
-            // Another request may have read it while this one waited for the store.
             if let Some(list) = state.incidents.get(&key) {
                 return Ok(list);
             }
