@@ -23,6 +23,7 @@ use sitrep_store::{Outcome, Store};
 
 use crate::Shared;
 use crate::error::{Failure, WebError};
+use crate::pages::layout::encode;
 use crate::token::Presented;
 
 /// What stores a posted report: extracts it and stores it with its record (the command
@@ -102,31 +103,4 @@ pub async fn post_document(State(s): State<Shared>, req: Request) -> Result<Resp
         res.headers_mut().insert(LOCATION, v);
     }
     Ok(res)
-}
-
-/// Percent-encodes a path segment.
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::encode;
-
-    #[test]
-    fn ids_become_one_path_segment() {
-        assert_eq!(encode("report-1a"), "report-1a");
-        assert_eq!(
-            encode("https://x.example/a b"),
-            "https%3A%2F%2Fx.example%2Fa%20b"
-        );
-    }
 }
