@@ -311,6 +311,22 @@ fn expected_incidents_from_the_corpus() {
             .any(|c| c["kind"] == "outlier" && c["values"] == serde_json::json!([69]))
     );
     assert_eq!(toll(&a["injured"]), (60, 30, 100));
+    // EXPECTED.md: the TTP claimed it in one report and denied it in three; contested.
+    let ttp = a["perpetrators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Tehreek-e-Taliban Pakistan")
+        .unwrap_or_else(|| panic!("no TTP in {a}"));
+    assert_eq!(ttp["statuses"]["claimed"], 1, "{ttp}");
+    assert_eq!(ttp["statuses"]["denied"], 3, "{ttp}");
+    assert!(
+        a["conflicts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "attribution")
+    );
     let b = with_report(&list, "kech-checkpost-attack");
     assert_eq!(b["reports"].as_array().unwrap().len(), 3, "{b}");
     assert_eq!(toll(&b["fatalities"]), (11, 11, 12));

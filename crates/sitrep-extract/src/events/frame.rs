@@ -172,6 +172,46 @@ pub(super) fn drop_reacting_states(sub: &str, actors: &mut Vec<EventActor>) {
     }
 }
 
+/// What the words next to one group's mention say of it: it denied ("the TTP has denied
+/// involvement"), claimed ("the BLF claimed responsibility"), is blamed ("police suspect a
+/// cell of the Daesh-linked ISKP", "blamed the TTP") or linked ("linked to the TTP"; not
+/// "Daesh-linked ISKP", where the word is part of the name).
+fn actor_status(words: &[Word], mention: Span) -> Option<&'static str> {
+    let first = words.partition_point(|w| w.span.start < mention.start);
+    let after_end = words.partition_point(|w| w.span.start < mention.end);
+    let after = &words[after_end..words.len().min(after_end + 6)];
+    let before = &words[first.saturating_sub(6)..first];
+    let any = |ws: &[Word], cues: &[&str]| ws.iter().any(|w| cues.contains(&w.lower.as_ref()));
+    if any(after, &["denied", "denies", "deny", "disowned", "rejected"]) {
+        Some("denied")
+    } else if any(
+        &after[..after.len().min(4)],
+        &["claimed", "claims", "claim"],
+    ) {
+        Some("claimed")
+    } else if any(
+        before,
+        &[
+            "suspect",
+            "suspected",
+            "blamed",
+            "blame",
+            "blames",
+            "accused",
+        ],
+    ) {
+        Some("blamed")
+    } else if any(
+        &before[..before.len().saturating_sub(2)],
+        &["linked", "affiliated"],
+    ) && any(&before[before.len().saturating_sub(2)..], &["to", "with"])
+    {
+        Some("linked")
+    } else {
+        None
+    }
+}
+
 /// Armed groups named in `span`, as perpetrators with the status the sentence gives; a
 /// state actor named before the trigger, as its actor (without a status).
 pub(super) fn actors(
@@ -181,10 +221,8 @@ pub(super) fn actors(
     trigger: usize,
 ) -> Vec<EventActor> {
     let has = |w: &str| words.iter().any(|x| x.lower == w);
-    let status = if has("claimed") && has("responsibility") {
+    let sentence_status = if has("claimed") && has("responsibility") {
         "claimed"
-    } else if has("linked") || has("affiliated") {
-        "linked"
     } else if has("blamed") || has("accused") {
         "blamed"
     } else {
@@ -201,6 +239,7 @@ pub(super) fn actors(
             EntityKind::Actor(ActorKind::StateForce | ActorKind::Government)
         );
         if e.kind == EntityKind::Actor(ActorKind::ArmedGroup) {
+            let status = actor_status(words, m.span).unwrap_or(sentence_status);
             out.push(EventActor {
                 name: e.name.clone(),
                 role: "perpetrator".into(),

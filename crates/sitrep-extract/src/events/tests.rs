@@ -153,3 +153,27 @@ fn a_later_place_elsewhere_does_not_move_the_incident() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_ref().unwrap().name, "Bannu");
 }
+
+#[test]
+fn each_group_gets_what_the_words_next_to_it_say() {
+    let text = "A bomb blast killed four people at a bus stand in Bannu on Friday. The Tehreek-e-Taliban \
+                Pakistan has denied carrying out the attack, while police said they suspect a \
+                cell of the Islamic State Khorasan Province.";
+    let ev = events(text, "2025-04-12");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    let status = |name: &str| {
+        ev[0]
+            .actors
+            .iter()
+            .find(|a| a.name == name)
+            .and_then(|a| a.status.clone())
+    };
+    assert_eq!(
+        status("Tehreek-e-Taliban Pakistan").as_deref(),
+        Some("denied")
+    );
+    assert_eq!(
+        status("Islamic State Khorasan Province").as_deref(),
+        Some("blamed")
+    );
+}
