@@ -148,7 +148,22 @@ fn options(args: &ExportArgs) -> Result<Options> {
 
 /// Writes the export to `path` through a temporary file in the same folder, renamed over
 /// `path` only when complete.
+/// A device or a pipe (`/dev/stdout`, a FIFO) is written straight and never replaced.
 fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    if path
+        .metadata()
+        .is_ok_and(|m| !m.file_type().is_file() && !m.is_dir())
+    {
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out = BufWriter::new(file);
+        write(&mut out).with_context(|| format!("cannot write {}", path.display()))?;
+        return out
+            .flush()
+            .with_context(|| format!("cannot write {}", path.display()));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

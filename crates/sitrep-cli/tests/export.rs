@@ -481,3 +481,29 @@ fn a_closed_pipe_ends_the_export_quietly() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+/// A full disk: `-o /dev/full` fails with the device's error, and the device is written, not
+/// replaced by a file.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_device_fails_clearly_and_stays_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let (_dir, db) = setup();
+    let out = sitrep(&[
+        "export",
+        "--db",
+        db.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-o",
+        "/dev/full",
+    ]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("/dev/full") && err.contains("No space left"),
+        "{err}"
+    );
+    let kind = std::fs::metadata("/dev/full").unwrap().file_type();
+    assert!(kind.is_char_device(), "/dev/full was replaced");
+}

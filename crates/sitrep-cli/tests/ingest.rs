@@ -358,3 +358,19 @@ fn expected_incidents_from_the_corpus() {
         );
     }
 }
+
+/// A database where nothing can be written (`/proc` refuses new files, even to root): a
+/// clear error naming it, a failing exit code.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unwritable_database_is_a_clear_error() {
+    let (out, err) = ingest(
+        Path::new("/proc/sitrep-cannot-write.db"),
+        &[example_files()[0].clone()],
+    );
+    assert!(!out.status.success());
+    assert!(
+        err.contains("cannot open /proc/sitrep-cannot-write.db"),
+        "{err}"
+    );
+}
