@@ -9,34 +9,9 @@ use std::time::{Duration, SystemTime};
 
 use sitrep_store::{SqliteStore, Store};
 
-const DOCS: usize = 600;
+mod synthetic;
 
-fn corpus(path: &Path) {
-    let places = [
-        "Lakki Marwat",
-        "Bannu",
-        "Peshawar",
-        "Quetta",
-        "Turbat",
-        "Kandhkot",
-        "Mir Ali",
-        "Kohat",
-    ];
-    let mut out = String::new();
-    for i in 0..DOCS {
-        let p = places[i % places.len()];
-        let n = 3 + i % 40;
-        let text = format!(
-            "{p}: At least {n} people were killed and {} injured when a suicide bomber blew himself up \
-             at a market in {p} on Friday, police said. Report number {i}. No group claimed responsibility.",
-            n * 2
-        );
-        let line = serde_json::json!({"id": format!("gen-{i}"), "published": format!("2026-0{}-{}", 1 + i % 9, 10 + i % 18), "text": text});
-        out.push_str(&line.to_string());
-        out.push('\n');
-    }
-    std::fs::write(path, out).unwrap();
-}
+const DOCS: usize = 600;
 
 fn ingest(db: &Path, input: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_sitrep"));
@@ -95,7 +70,7 @@ fn check(db: &Path) -> u64 {
 fn kill_9_at_random_moments_then_rerun() {
     let dir = tempfile::tempdir().unwrap();
     let (db, input) = (dir.path().join("k.db"), dir.path().join("gen.jsonl"));
-    corpus(&input);
+    synthetic::reports(&input, DOCS);
     // A full run on another file sets the range the kills are drawn from.
     let start = std::time::Instant::now();
     assert!(

@@ -8,6 +8,8 @@ use std::process::{Command, Output, Stdio};
 use serde_json::Value;
 use sitrep_store::testing::fresh_postgres;
 
+mod synthetic;
+
 const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/reports");
 
 fn sitrep(args: &[&str]) -> Output {
@@ -178,4 +180,77 @@ fn a_missing_server_is_a_clear_error() {
         "{said}"
     );
     assert!(!said.contains("s3cret"), "{said}");
+}
+
+/// `kill -9` at random moments during ingest into PostgreSQL: after every kill the stored
+/// count never falls; a last run stores exactly what is missing, no report twice.
+#[test]
+fn kill_9_during_ingest_loses_and_duplicates_nothing() {
+    let Some(pg) = fresh_postgres("kill_9_during_ingest_loses_and_duplicates_nothing") else {
+        return;
+    };
+    const DOCS: usize = 300;
+    let db = pg.url();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("gen.jsonl");
+    synthetic::reports(&input, DOCS);
+    let input = input.to_str().unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_sitrep"))
+            .args([
+                "ingest",
+                "--batch",
+                "10",
+                "--threads",
+                "1",
+                "--db",
+                &db,
+                input,
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let (mut stored, mut kills) = (0u64, 0);
+    for round in 0..8 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let wait = std::time::Duration::from_millis(300 + seed % 1500);
+        let mut child = run();
+        std::thread::sleep(wait);
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap(); // SIGKILL
+            kills += 1;
+        }
+        child.wait().unwrap();
+        let now = stats(&db)["documents"].as_u64().unwrap();
+        assert!(
+            now >= stored,
+            "round {round}: reports lost ({stored} -> {now})"
+        );
+        eprintln!("round {round}: {wait:?}, {now} reports stored");
+        stored = now;
+        if now == DOCS as u64 {
+            break;
+        }
+    }
+    let out = run().wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{} new, {stored} unchanged, 0 replaced, 0 failed",
+            DOCS as u64 - stored
+        )),
+        "{err}"
+    );
+    assert_eq!(stats(&db)["documents"].as_u64().unwrap(), DOCS as u64);
+    eprintln!("{kills} run(s) killed");
 }
