@@ -30,7 +30,7 @@ pub struct AssessArgs {
 
 /// `sitrep assess`.
 pub fn run(args: &AssessArgs) -> Result<ExitCode> {
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     let a = assess(
         &store.incidents(&IncidentFilter::default())?,
         &store.figures()?,

@@ -192,9 +192,6 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> 
 /// `sitrep export`.
 pub fn export(args: &ExportArgs) -> Result<ExitCode> {
     let db = &args.db;
-    if db.file().is_some_and(|path| !path.is_file()) {
-        bail!("no database at {db} (store reports first: sitrep ingest --db {db} INPUT...)");
-    }
     if let (Some(out), Some(db)) = (&args.output, db.file()) {
         let same = |a: &Path, b: &Path| {
             a.canonicalize()
@@ -206,7 +203,7 @@ pub fn export(args: &ExportArgs) -> Result<ExitCode> {
         }
     }
     let format = args.format.format();
-    let store = sitrep_store::open(db).with_context(|| format!("cannot open {db}"))?;
+    let store = crate::ingest::open_existing(db)?;
     let data = load(&store, format).with_context(|| format!("cannot read {db}"))?;
     let options = options(args)?;
     // A failed write stays an io::Error, so a closed pipe (`| head`) ends the output quietly.

@@ -99,7 +99,7 @@ pub fn incidents(args: &IncidentsArgs) -> Result<ExitCode> {
         actor: args.actor.clone(),
         kind: args.kind.clone(),
     };
-    let list = args.db.open()?.incidents(&filter)?;
+    let list = args.db.open_existing()?.incidents(&filter)?;
     let mut out = BufWriter::new(io::stdout().lock());
     if args.format == IncidentsFormat::Table {
         writeln!(

@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 use sitrep_kb::KnowledgeBase;
@@ -24,10 +24,24 @@ pub struct DbArgs {
 }
 
 impl DbArgs {
-    /// Opens the database.
+    /// Opens the database, creating it when missing (for commands that store reports).
     pub fn open(&self) -> Result<Box<dyn Store + Send>> {
         sitrep_store::open(&self.db).with_context(|| format!("cannot open {}", self.db))
     }
+
+    /// Opens a database that must exist already (see [`open_existing`]).
+    pub fn open_existing(&self) -> Result<Box<dyn Store + Send>> {
+        open_existing(&self.db)
+    }
+}
+
+/// Opens a database that must exist already, for commands that only read: a missing SQLite
+/// file is an error naming it, not a new empty database.
+pub fn open_existing(db: &DbSpec) -> Result<Box<dyn Store + Send>> {
+    if db.file().is_some_and(|path| !path.is_file()) {
+        bail!("no database at {db} (store reports first: sitrep ingest --db {db} INPUT...)");
+    }
+    sitrep_store::open(db).with_context(|| format!("cannot open {db}"))
 }
 
 #[derive(Debug, Args)]
@@ -146,7 +160,7 @@ pub struct StatsArgs {
 
 /// `sitrep stats`.
 pub fn stats(args: &StatsArgs) -> Result<ExitCode> {
-    let s = args.db.open()?.stats()?;
+    let s = args.db.open_existing()?.stats()?;
     match args.format {
         StatsFormat::Json => println!("{}", serde_json::to_string(&s)?),
         StatsFormat::Text => {

@@ -149,14 +149,7 @@ const EXAMPLES: &[(&str, &[u8])] = &[
 
 /// `sitrep serve`.
 pub fn serve(args: &ServeArgs) -> Result<ExitCode> {
-    if args.db.db.file().is_some_and(|path| !path.exists()) {
-        bail!(
-            "no database at {} (create one with `sitrep ingest --db {} REPORTS...`, or try `sitrep demo`)",
-            args.db.db,
-            args.db.db
-        );
-    }
-    let store = args.db.open()?;
+    let store = args.db.open_existing()?;
     run(store, args.options()?, args.addr, &args.db.db.to_string())
 }
 

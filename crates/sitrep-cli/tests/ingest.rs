@@ -374,3 +374,21 @@ fn an_unwritable_database_is_a_clear_error() {
         "{err}"
     );
 }
+
+/// Commands that only read refuse a database that does not exist instead of creating an
+/// empty one (a mistyped `--db` would otherwise show nothing and leave a file behind).
+#[test]
+fn reading_commands_refuse_a_missing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("missing.db");
+    for command in ["stats", "incidents", "assess"] {
+        let out = sitrep(&[command, "--db", &db.display().to_string()]);
+        assert!(!out.status.success(), "{command}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("no database at") && err.contains("missing.db"),
+            "{command}: {err}"
+        );
+        assert!(!db.exists(), "{command} created the database");
+    }
+}
