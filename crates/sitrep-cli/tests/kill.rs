@@ -5,7 +5,7 @@
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use sitrep_store::{SqliteStore, Store};
 
@@ -71,29 +71,17 @@ fn kill_9_at_random_moments_then_rerun() {
     let dir = tempfile::tempdir().unwrap();
     let (db, input) = (dir.path().join("k.db"), dir.path().join("gen.jsonl"));
     synthetic::reports(&input, DOCS);
-    // A full run on another file sets the range the kills are drawn from.
-    let start = std::time::Instant::now();
-    assert!(
-        ingest(&dir.path().join("reference.db"), &input)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let full = start.elapsed().as_millis() as u64;
-    // A rerun with nothing left to do: what starting up costs (loading the knowledge base).
-    let start = std::time::Instant::now();
-    assert!(
-        ingest(&dir.path().join("reference.db"), &input)
-            .status()
-            .unwrap()
-            .success()
-    );
-    let startup = start.elapsed().as_millis() as u64;
-    let mut seed = SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
+    // A full run on another file sets the range the kills are drawn from; a rerun with
+    // nothing left to do, what starting up costs (loading the knowledge base).
+    let timed_reference_run = || {
+        let start = std::time::Instant::now();
+        let done = ingest(&dir.path().join("reference.db"), &input).status();
+        assert!(done.unwrap().success());
+        start.elapsed().as_millis() as u64
+    };
+    let full = timed_reference_run();
+    let startup = timed_reference_run();
+    let mut random = synthetic::Random::new();
     let mut stored = 0;
     let mut kills = 0;
     let mut range = full.saturating_sub(startup).max(200);
@@ -105,12 +93,10 @@ fn kill_9_at_random_moments_then_rerun() {
             round < 30,
             "only {kills} of {round} runs could be interrupted"
         );
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
+        let r = random.next();
         // Later runs have less left to do: draw from the share still to come.
         let left = range * (DOCS as u64 - stored).max(DOCS as u64 / 10) / DOCS as u64;
-        let wait = Duration::from_millis(startup / 2 + seed % (startup / 2 + left.max(100)));
+        let wait = Duration::from_millis(startup / 2 + r % (startup / 2 + left.max(100)));
         let mut child = ingest(&db, &input).spawn().unwrap();
         std::thread::sleep(wait);
         let killed = child.try_wait().unwrap().is_none();

@@ -212,17 +212,10 @@ fn kill_9_during_ingest_loses_and_duplicates_nothing() {
             .spawn()
             .unwrap()
     };
-    let mut seed = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos() as u64
-        | 1;
+    let mut random = synthetic::Random::new();
     let (mut stored, mut kills) = (0u64, 0);
     for round in 0..8 {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        let wait = std::time::Duration::from_millis(300 + seed % 1500);
+        let wait = std::time::Duration::from_millis(300 + random.next() % 1500);
         let mut child = run();
         std::thread::sleep(wait);
         if child.try_wait().unwrap().is_none() {

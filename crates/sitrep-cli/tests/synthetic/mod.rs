@@ -1,5 +1,5 @@
-//! Invented bombing reports for the fault tests: one JSON line each, every one different
-//! (place, toll, date, number), so each is a new report.
+//! What the fault tests share: invented bombing reports (one JSON line each, every one
+//! different: place, toll, date, number) and random kill times.
 
 use std::path::Path;
 
@@ -29,4 +29,27 @@ pub fn reports(path: &Path, n: usize) {
         out.push('\n');
     }
     std::fs::write(path, out).unwrap();
+}
+
+/// Random numbers for kill times (xorshift, seeded from the clock): a different run every
+/// time, no dependency.
+pub struct Random(u64);
+
+impl Random {
+    /// Seeded from the clock.
+    pub fn new() -> Random {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64;
+        Random(nanos | 1)
+    }
+
+    /// The next number.
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
 }
